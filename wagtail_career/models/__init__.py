@@ -1,0 +1,12 @@
+"""Public models. Import them from here: ``from wagtail_career.models import ArticlePage``."""
+
+from .authors import Author
+from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+
+__all__ = [
+    "ArticlePage",
+    "ArticlePageAuthor",
+    "ArticlePageTag",
+    "Author",
+    "CareerIndexPage",
+]
