@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.files.images import ImageFile
+from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -19,6 +20,14 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _french():
+    """Each test starts in the site's default language, whatever the previous one visited."""
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
 
 
 @pytest.fixture
@@ -94,5 +103,8 @@ def make_article(career_index):
 def article(make_article, make_author):
     author = make_author("Camille Tremblay", slug="camille-tremblay")
     return make_article(
-        title="Réussir son entrevue vidéo", authors=[author], tags=["Entrevue"], date=date(2026, 3, 2)
+        title="Réussir son entrevue vidéo",
+        authors=[author],
+        tags=["Entrevue"],
+        date=date(2026, 3, 2),
     )

@@ -1,0 +1,263 @@
+"""Load the example site's demo content: home page, career section, authors, articles, images.
+
+The command is idempotent: every object is looked up by a natural key (slug, title or
+username) and updated in place, so it can be run again after the demo content changes.
+Each kind of object has its own ``load_*`` method, called in dependency order by ``handle``;
+a new kind of demo object gets a new method there.
+"""
+
+import datetime
+import io
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from home.models import HomePage
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from demo import content, images
+from wagtail_career.models import ArticlePage, ArticlePageAuthor, Author, CareerIndexPage
+
+BASE_URL = "http://127.0.0.1:8000"
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "demo-admin-2026"
+ADMIN_EMAIL = "admin@example.com"
+# Articles are shown as published on their date, in the morning rather than at midnight.
+PUBLICATION_TIME = datetime.time(9, 0)
+
+
+# What happened to each object, for the progress lines.
+CREATED = gettext_lazy("Création")
+UPDATED = gettext_lazy("Mise à jour")
+REUSED = gettext_lazy("Réutilisation")
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration de wagtail-career (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet", action="store_true", help="N'affiche rien, pas même le résumé."
+        )
+
+    def handle(self, *args, quiet=False, **options):
+        self.quiet = quiet
+        # All or nothing: a failure halfway must not leave half a demo that a rerun would
+        # then have to reconcile.
+        with transaction.atomic():
+            home = self.load_home_page()
+            index = self.load_career_index(home)
+            self.stored_images = self.load_images()
+            authors = self.load_authors()
+            self.load_articles(index, authors)
+            created_admin = self.load_superuser()
+        self.print_summary(index, created_admin)
+
+    def log(self, message):
+        if not self.quiet:
+            self.stdout.write(message)
+
+    def publish(self, page):
+        page.save_revision().publish()
+
+    def load_home_page(self):
+        """Return the site's HomePage, replacing Wagtail's stock welcome page on the first run."""
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise CommandError(_("Aucun site Wagtail par défaut : lancez d'abord « migrate »."))
+        root = site.root_page.specific
+        if isinstance(root, HomePage):
+            self.log(self.status(REUSED, _("page d'accueil"), root.title))
+            return root
+        # Only the untouched page created by Wagtail's initial migration may be replaced;
+        # anything else is a real site that the demo must not overwrite.
+        if type(root) is not Page or root.depth != 2 or root.get_children().exists():
+            raise CommandError(
+                _(
+                    "La racine du site par défaut (« %(title)s ») n'est ni une HomePage ni la "
+                    "page d'accueil initiale de Wagtail; rien n'a été modifié."
+                )
+                % {"title": root.title}
+            )
+        home = HomePage(title=content.HOME_TITLE, slug=content.HOME_SLUG, body=content.HOME_BODY)
+        Page.get_first_root_node().add_child(instance=home)
+        self.publish(home)
+        # Re-point the site before deleting the old root: Site.root_page cascades on delete.
+        site.root_page = home
+        site.save()
+        root.delete()
+        self.log(self.status(CREATED, _("page d'accueil"), home.title))
+        return home
+
+    def load_career_index(self, home):
+        index = CareerIndexPage.objects.child_of(home).filter(slug=content.INDEX_SLUG).first()
+        created = index is None
+        if created:
+            index = CareerIndexPage(slug=content.INDEX_SLUG)
+        index.title = content.INDEX_TITLE
+        index.intro = content.INDEX_INTRO
+        if created:
+            home.add_child(instance=index)
+        self.publish(index)
+        self.log(self.status(CREATED if created else UPDATED, _("section carrière"), index.title))
+        return index
+
+    def picture_specs(self):
+        """Map each picture key to its description and a function that draws it.
+
+        Drawing takes a moment per picture, so it only happens for pictures not yet stored.
+        """
+        pictures = {}
+        for position, article in enumerate(content.ARTICLES):
+            key = article["hero"]
+            pictures[key] = (
+                content.HERO_DESCRIPTION,
+                partial(images.hero_image, key, position),
+            )
+        for position, author in enumerate(content.AUTHORS):
+            pictures[self.portrait_key(author)] = (
+                content.PORTRAIT_DESCRIPTION.format(name=author["name"]),
+                partial(images.portrait_image, position, author["name"]),
+            )
+        for position, (key, data) in enumerate(content.INLINE_IMAGES.items()):
+            pictures[key] = (
+                data["description"],
+                partial(images.inline_image, key, position, data["motif"]),
+            )
+        return pictures
+
+    def load_images(self):
+        """Create the demo pictures once, then reuse them (by title) on later runs.
+
+        Files are not redrawn on reruns, only descriptions updated: new files with identical
+        content would only orphan the renditions already made from the old ones.
+        """
+        image_model = get_image_model()
+        result = {}
+        for key, (description, draw) in self.picture_specs().items():
+            title = f"Demo – {key}"
+            image = image_model.objects.filter(title=title).first()
+            if image is None:
+                png = draw()
+                image = image_model.objects.create(
+                    title=title,
+                    description=description,
+                    file=ImageFile(io.BytesIO(png), name=f"demo-{key}.png"),
+                    file_size=len(png),
+                )
+                action = CREATED
+            elif image.description != description:
+                image.description = description
+                image.save(update_fields=["description"])
+                action = UPDATED
+            else:
+                action = REUSED
+            result[key] = image
+            self.log(self.status(action, _("image"), title))
+        return result
+
+    @staticmethod
+    def portrait_key(author):
+        return f"portrait-{author['slug']}"
+
+    def load_authors(self):
+        authors = {}
+        for data in content.AUTHORS:
+            author, created = Author.objects.update_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "role": data["role"],
+                    "organisation": data["organisation"],
+                    "photo": self.stored_images[self.portrait_key(data)],
+                    "bio": data["bio"],
+                    "website": data["website"],
+                    "linkedin_url": data["linkedin_url"],
+                },
+            )
+            authors[author.slug] = author
+            self.log(self.status(CREATED if created else UPDATED, _("auteur"), author.name))
+        return authors
+
+    def load_articles(self, index, authors):
+        for data in content.ARTICLES:
+            page = ArticlePage.objects.child_of(index).filter(slug=data["slug"]).first()
+            created = page is None
+            if created:
+                page = ArticlePage(slug=data["slug"])
+            date = datetime.date.fromisoformat(data["date"])
+            page.title = data["title"]
+            page.date = date
+            page.intro = data["intro"]
+            page.hero_image = self.stored_images[data["hero"]]
+            page.body = [self.body_block(block) for block in data["body"]]
+            page.tags.set(data["tags"])
+            page.article_authors = [
+                ArticlePageAuthor(author=authors[slug], sort_order=position)
+                for position, slug in enumerate(data["authors"])
+            ]
+            # Match the publication date to the article's date, so the admin and any
+            # "latest articles" ordering agree with what readers see.
+            page.first_published_at = timezone.make_aware(
+                datetime.datetime.combine(date, PUBLICATION_TIME)
+            )
+            if created:
+                index.add_child(instance=page)
+            self.publish(page)
+            self.log(self.status(CREATED if created else UPDATED, _("article"), page.title))
+
+    def body_block(self, block):
+        """Turn a content block into a StreamField (block_type, value) pair.
+
+        Only image blocks need work: their data names a picture by key, the StreamField wants
+        the Image. Strings and dicts of the other blocks are normalised by the StreamField.
+        """
+        block_type, value = block
+        if block_type == "image":
+            value = {**value, "image": self.stored_images[value["image"]]}
+        return block_type, value
+
+    def load_superuser(self):
+        """Create the demo administrator; an existing account, and its password, are kept."""
+        user_model = get_user_model()
+        if user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            self.log(self.status(REUSED, _("administrateur"), ADMIN_USERNAME))
+            return False
+        user_model.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
+        self.log(self.status(CREATED, _("administrateur"), ADMIN_USERNAME))
+        return True
+
+    @staticmethod
+    def status(action, kind, name):
+        return _("%(action)s : %(kind)s « %(name)s »") % {
+            "action": action,
+            "kind": kind,
+            "name": name,
+        }
+
+    def print_summary(self, index, created_admin):
+        if self.quiet:
+            return
+        password = ADMIN_PASSWORD
+        if not created_admin:
+            password = _(
+                "%(password)s (compte existant : son mot de passe n'a pas été modifié)"
+            ) % {"password": ADMIN_PASSWORD}
+        lines = [
+            "",
+            _("Contenu de démonstration chargé."),
+            _("  Site :             %(url)s/") % {"url": BASE_URL},
+            _("  Section carrière : %(url)s%(path)s")
+            % {"url": BASE_URL, "path": index.relative_url(index.get_site())},
+            _("  Administration :   %(url)s/admin/") % {"url": BASE_URL},
+            _("  Utilisateur :      %(username)s") % {"username": ADMIN_USERNAME},
+            _("  Mot de passe :     %(password)s") % {"password": password},
+            _("Démarrez le serveur avec : python manage.py runserver"),
+        ]
+        self.stdout.write("\n".join(lines))

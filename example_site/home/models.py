@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    def get_context(self, request, *args, **kwargs):
+        from wagtail_career.models import CareerIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["career_index"] = CareerIndexPage.objects.live().descendant_of(self).first()
+        return context
