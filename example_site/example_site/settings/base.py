@@ -91,7 +91,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # French (Quebec) by default; English under /en/.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
-LOCALE_PATHS = [os.path.join(PROJECT_DIR, "locale")]
+LOCALE_PATHS = [os.path.join(BASE_DIR, "locale")]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True
