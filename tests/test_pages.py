@@ -177,3 +177,11 @@ def test_index_queries_do_not_grow_with_articles(
     add_articles(6)
     client.get(career_index.url)  # creates the new articles' renditions
     assert count_queries(client, career_index.url) == small
+
+
+def test_pages_extend_the_configured_base_template(client, settings, article, career_index):
+    settings.WAGTAIL_CAREER_BASE_TEMPLATE = "other_base.html"
+    for url in (article.url, career_index.url, career_index.url + "authors/camille-tremblay/"):
+        html = client.get(url).content.decode()
+        assert '<body class="other-base"><div id="site-content">' in html
+        assert "/static/wagtail_career/css/career.css" in html
