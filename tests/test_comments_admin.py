@@ -46,7 +46,9 @@ def test_signed_in_comment_is_held_then_approved_in_the_admin_then_shown_escaped
 
     client.force_login(superuser)
     queue = client.get(INDEX + "?status=pending").content.decode()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Bravo" in queue and "<script>alert(1)" not in queue
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; Bravo" in queue and "<script>alert(1)" not in queue
+    )
     assert f'name="single" value="approve:{comment.pk}"' in queue
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(MODERATE, {"single": f"approve:{comment.pk}"})
@@ -68,7 +70,9 @@ def test_bulk_remove_and_restore_are_recorded(client, article, moderator):
     assert sorted(comments_of(article).filter(is_removed=True).values_list("pk", flat=True)) == [
         c.pk for c in comments[:2]
     ]
-    assert CommentFlag.objects.filter(flag=CommentFlag.MODERATOR_DELETION, user=moderator).count() == 2
+    assert (
+        CommentFlag.objects.filter(flag=CommentFlag.MODERATOR_DELETION, user=moderator).count() == 2
+    )
     removed = client.get(INDEX + "?status=removed").content.decode()
     assert "Texte 0" in removed and "Texte 2" not in removed
 
@@ -106,13 +110,17 @@ def test_filters_search_and_columns(client, article, make_article, superuser):
     make_comment(article, "Publié ici", user_name="Alice", user_email="alice@example.com")
     make_comment(article, "Retenu ici", public=False)
     reported = make_comment(other, "Signalé là-bas")
-    CommentFlag.objects.create(comment=reported, user=make_user("lea"), flag=CommentFlag.SUGGEST_REMOVAL)
+    CommentFlag.objects.create(
+        comment=reported, user=make_user("lea"), flag=CommentFlag.SUGGEST_REMOVAL
+    )
     client.force_login(superuser)
 
     def listing(query=""):
         return client.get(INDEX + query).content.decode()
 
-    assert "Publié ici" in listing("?status=published") and "Retenu ici" not in listing("?status=published")
+    assert "Publié ici" in listing("?status=published") and "Retenu ici" not in listing(
+        "?status=published"
+    )
     assert "Retenu ici" in listing("?status=pending")
     flagged = listing("?status=flagged")
     assert "Signalé là-bas" in flagged and "Publié ici" not in flagged

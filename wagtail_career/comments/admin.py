@@ -132,7 +132,16 @@ class CommentAdmin(ModelAdmin):
     add_to_admin_menu = False
     permission_helper_class = ModeratorPermissionHelper
     index_template_name = "wagtail_career/comments/admin/index.html"
-    list_display = ("select", "excerpt", "author", "article", "submit_date", "status", "reports", "actions")
+    list_display = (
+        "select",
+        "excerpt",
+        "author",
+        "article",
+        "submit_date",
+        "status",
+        "reports",
+        "actions",
+    )
     list_display_add_buttons = "excerpt"
     list_filter = (StatusFilter, ArticleFilter)
     search_fields = ("comment", "user_name", "user_email")

@@ -44,9 +44,7 @@ class CommentPolicy:
             return False
         days = self.settings.comments_close_after_days
         published = self.article.first_published_at
-        if days and published and timezone.now() >= published + timedelta(days=days):
-            return False
-        return True
+        return not (days and published and timezone.now() >= published + timedelta(days=days))
 
     @property
     def requires_sign_in(self):

@@ -79,7 +79,11 @@ def post_comment(request):
             reverse("wagtail_career:comment_confirm", args=[token])
         )
         enqueue_on_commit(
-            send_confirmation_request, comment.user_email, comment.user_name, article.title, confirm_url
+            send_confirmation_request,
+            comment.user_email,
+            comment.user_name,
+            article.title,
+            confirm_url,
         )
         add_message(
             request,
@@ -127,11 +131,15 @@ def confirm_comment(request, token):
         return _render(request, "link_invalid.html", {}, status=400)
     article = _article(data["article_id"])
     fields = data["fields"]
-    existing = article_comments(article).filter(
-        user_email=fields["user_email"],
-        submit_date=fields["submit_date"],
-        comment=fields["comment"],
-    ).first()
+    existing = (
+        article_comments(article)
+        .filter(
+            user_email=fields["user_email"],
+            submit_date=fields["submit_date"],
+            comment=fields["comment"],
+        )
+        .first()
+    )
     if request.method == "GET" or existing is not None:
         return _render(
             request,
@@ -150,11 +158,12 @@ def confirm_comment(request, token):
         refusal = _("The comment you are replying to does not exist or is not published.")
     if refusal is not None:
         return _render(
-            request, "confirm.html", {"article": article, "comment": fields, "refusal": refusal}, 403
+            request,
+            "confirm.html",
+            {"article": article, "comment": fields, "refusal": refusal},
+            403,
         )
-    comment = XtdComment(
-        content_type=article_content_type(), object_pk=str(article.pk), **fields
-    )
+    comment = XtdComment(content_type=article_content_type(), object_pk=str(article.pk), **fields)
     if not save_comment(comment, request):
         return _render(
             request,

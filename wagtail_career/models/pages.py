@@ -135,7 +135,9 @@ class ArticlePage(Page):
         _("date"),
         null=True,
         blank=True,
-        help_text=_("The date shown on the article. Leave empty to use the first publication date."),
+        help_text=_(
+            "The date shown on the article. Leave empty to use the first publication date."
+        ),
     )
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown on article cards.")
