@@ -39,6 +39,7 @@ class ArticleCommentForm(CommentForm):
         self.fields["comment"].label = _("Comment")
         self.fields["comment"].widget.attrs.update(rows=6, cols=60)
         self.fields["honeypot"].label = _("Leave this field empty")
+        self.fields["honeypot"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if user.is_authenticated:
             del self.fields["name"]
             del self.fields["email"]
