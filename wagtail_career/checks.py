@@ -4,7 +4,7 @@ Each message says what to change; ids are stable so a site can silence one on pu
 """
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.urls import URLResolver, get_resolver
 
 # Apps the package needs, in the order INSTALLED_APPS must list them when order matters.
@@ -105,6 +105,21 @@ def check_url_include(app_configs=None, **kwargs):
                 hint='Move path("career/", include("wagtail_career.urls")) above '
                 'path("", include(wagtail_urls)).',
                 id="wagtail_career.E006",
+            )
+        ]
+    return []
+
+
+@register(Tags.urls, Tags.security)
+def check_comments_xtd_urls_not_included(app_configs=None, **kwargs):
+    if "django_comments_xtd.urls" in _includes_in_order(get_resolver(), []):
+        return [
+            Warning(
+                "django_comments_xtd.urls is included in the root URLconf.",
+                hint="Remove it: its REST API accepts anonymous comments without CSRF and "
+                "bypasses the career comment policy. wagtail_career.urls has the comment "
+                "endpoints the package needs.",
+                id="wagtail_career.W001",
             )
         ]
     return []

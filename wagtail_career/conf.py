@@ -14,6 +14,13 @@ DEFAULTS = {
     "PAGE_SIZE": 10,
     # Reading speed used for an article's reading time.
     "WORDS_PER_MINUTE": 200,
+    # Top-level comments (each with its replies) per page of an article's comment section.
+    "COMMENTS_PER_PAGE": 50,
+    # Days a mailed comment confirmation or "stop notifications" link stays valid.
+    "COMMENTS_LINK_MAX_AGE_DAYS": 7,
+    # Who is mailed about held comments: a list of addresses, or None for every active
+    # user with an email who has the django_comments.can_moderate permission (or is superuser).
+    "COMMENTS_MODERATOR_EMAILS": None,
 }
 
 

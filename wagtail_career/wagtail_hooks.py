@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .comments.admin import CommentAdmin, add_pending_panel
 from .models import Author
 
 CAREER_MENU_HOOK = "register_wagtail_career_menu_item"
@@ -39,3 +40,11 @@ def register_career_menu():
 
 
 register_snippet(AuthorViewSet)
+
+
+# The comment moderation queue: wagtail-modeladmin registers its URLs and its permission
+# (django_comments.can_moderate), and the Career menu shows it.
+comment_admin = CommentAdmin()
+comment_admin.register_with_wagtail()
+hooks.register(CAREER_MENU_HOOK, comment_admin.get_menu_item)
+hooks.register("construct_homepage_panels", add_pending_panel(comment_admin.url_helper.index_url))

@@ -2,11 +2,13 @@
 
 from .authors import Author
 from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+from .settings import CareerSettings
 
 __all__ = [
     "ArticlePage",
     "ArticlePageAuthor",
     "ArticlePageTag",
     "Author",
+    "CareerSettings",
     "CareerIndexPage",
 ]

@@ -20,6 +20,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
+from ..comments.display import comment_section
+from ..comments.queries import public_comment_count_subquery
 from ..conf import get_setting
 from ..paginator import paginate
 from .authors import Author
@@ -51,6 +53,7 @@ class ArticlePageQuerySet(PageQuerySet):
                 ),
                 "tags",
             )
+            .annotate(comment_count=public_comment_count_subquery())
         )
 
 
@@ -152,6 +155,12 @@ class ArticlePage(Page):
         verbose_name=_("tags"), through="wagtail_career.ArticlePageTag", blank=True
     )
 
+    allow_comments = models.BooleanField(
+        _("allow comments"),
+        default=True,
+        help_text=_("Readers may comment, as the site's comment settings allow."),
+    )
+
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     content_panels = Page.content_panels + [
@@ -162,6 +171,9 @@ class ArticlePage(Page):
         InlinePanel("article_authors", label=_("Authors"), heading=_("Authors")),
         FieldPanel("body"),
         FieldPanel("tags"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("allow_comments")], heading=_("Comments")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -223,6 +235,7 @@ class ArticlePage(Page):
                 )
             )
         ]
+        context["comment_section"] = comment_section(request, self)
         return context
 
 

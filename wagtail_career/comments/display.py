@@ -1,0 +1,127 @@
+"""The comment section of an article page, gathered in a fixed number of queries.
+
+Whatever the number of comments: one query for the counts and one for the requested page
+of threads (top-level comments with all their replies); the tree is built in Python. The
+comment's stored ``user_name`` is shown, so no user row is read per comment.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import resolve_url
+
+from ..conf import get_setting
+from .forms import FORM_ANCHOR, ArticleCommentForm
+from .moderation import CommentPolicy
+from .queries import article_comments, counts_for, visible
+
+# Marks the messages of this feature so the section shows them next to the comments.
+MESSAGE_TAG = "career-comment"
+SECTION_ANCHOR = "comments"
+PAGE_PARAM = "comments_page"
+
+
+@dataclass
+class CommentNode:
+    comment: object
+    can_reply: bool
+    children: list = field(default_factory=list)
+
+
+def add_message(request, level, text):
+    messages.add_message(request, level, text, extra_tags=MESSAGE_TAG)
+
+
+def pop_comment_messages(request):
+    """This feature's messages, leaving the others for the site's own message area."""
+    storage = messages.get_messages(request)
+    ours, others = [], []
+    for message in storage:
+        (ours if MESSAGE_TAG in message.tags.split() else others).append(message)
+    for message in others:  # reading consumed them: queue them again for the site
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    return ours
+
+
+def login_url(request, article):
+    """The site's login page, returning to the article's comment section."""
+    next_url = f"{article.get_url(request)}#{SECTION_ANCHOR}"
+    return f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': next_url})}"
+
+
+def build_tree(comments, reply_depth):
+    """Nest ``comments`` (ordered by thread, then xtd's ``order``) under their parents."""
+    nodes, roots = {}, []
+    for comment in comments:
+        node = CommentNode(comment, can_reply=comment.level < reply_depth)
+        nodes[comment.pk] = node
+        if comment.level == 0:
+            roots.append(node)
+        elif comment.parent_id in nodes:
+            nodes[comment.parent_id].children.append(node)
+    return roots
+
+
+def _reply_target(request, article, policy, threads):
+    """The comment a "Reply" link (``?reply_to=``) points at, if the visitor may reply to it."""
+    try:
+        pk = int(request.GET.get("reply_to", ""))
+    except ValueError:
+        return None
+    stack = list(threads)
+    while stack:  # usually on the page already: no query
+        node = stack.pop()
+        if node.comment.pk == pk:
+            return node.comment if node.can_reply else None
+        stack.extend(node.children)
+    comment = visible(article_comments(article)).filter(pk=pk).first()
+    return comment if comment and comment.level < policy.reply_depth else None
+
+
+def comment_section(request, article, form=None):
+    """The context of ``wagtail_career/comments/section.html`` for ``article``."""
+    policy = CommentPolicy.for_request(request, article)
+    total, thread_count = counts_for(article)
+    paginator = Paginator(range(thread_count), get_setting("COMMENTS_PER_PAGE"))
+    page = paginator.get_page(request.GET.get(PAGE_PARAM))
+    first = (page.number - 1) * paginator.per_page
+    roots = (
+        visible(article_comments(article))
+        .filter(level=0)
+        .order_by("thread_id")
+        .values("pk")[first : first + paginator.per_page]
+    )
+    comments = (
+        visible(article_comments(article))
+        .filter(thread_id__in=roots)
+        .order_by("thread_id", "order")
+    )
+    threads = build_tree(comments, policy.reply_depth)
+
+    refusal = policy.refusal(request.user)
+    reply_to = None
+    if refusal is None and form is None:
+        reply_to = _reply_target(request, article, policy, threads)
+        form = ArticleCommentForm(
+            article,
+            policy=policy,
+            user=request.user,
+            initial={"reply_to": reply_to.pk if reply_to else 0},
+        )
+    return {
+        "article": article,
+        "policy": policy,
+        "count": total,
+        "threads": threads,
+        "page_obj": page,
+        "page_param": PAGE_PARAM,
+        "form": form if refusal is None else None,
+        "form_anchor": FORM_ANCHOR,
+        "reply_to": reply_to,
+        "refusal": refusal,
+        "login_url": login_url(request, article) if policy.requires_sign_in else "",
+        "messages": pop_comment_messages(request),
+    }

@@ -1,0 +1,133 @@
+"""The comment policy of a site applied to one article, and django_comments' moderator hook.
+
+``CommentPolicy`` answers the questions the page, the form and the views all ask (may this
+visitor post here? how deep may replies go? should this comment wait for a moderator?);
+``ArticleCommentModerator`` plugs the same answers into django_comments' moderation
+signals, so a site's own ``comment_will_be_posted`` receivers (spam filters) still run.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_comments.moderation import CommentModerator
+from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
+
+from .queries import article_content_type, visible
+from .site_settings import CommentModeration, WhoCanComment
+
+# Why a visitor cannot post; shown in place of the form and on a refused POST.
+SIGN_IN_REQUIRED = _("You must be signed in to post a comment.")
+CLOSED = _("Comments are closed for this article.")
+
+
+@dataclass
+class CommentPolicy:
+    settings: object  # CareerSettings of the article's site
+    article: object  # ArticlePage
+
+    @classmethod
+    def for_request(cls, request, article):
+        from ..models.settings import CareerSettings
+
+        return cls(CareerSettings.for_request(request), article)
+
+    @cached_property
+    def is_open(self):
+        """Whether the article takes comments at all, whoever asks."""
+        if not self.article.allow_comments:
+            return False
+        if self.settings.who_can_comment == WhoCanComment.NOBODY:
+            return False
+        days = self.settings.comments_close_after_days
+        published = self.article.first_published_at
+        return not (days and published and timezone.now() >= published + timedelta(days=days))
+
+    @property
+    def requires_sign_in(self):
+        return self.settings.who_can_comment == WhoCanComment.USERS
+
+    @property
+    def requires_email_confirmation(self):
+        return self.settings.who_can_comment == WhoCanComment.ANYONE
+
+    def refusal(self, user):
+        """Why ``user`` may not post on this article, or ``None`` if they may."""
+        if not self.is_open:
+            return CLOSED
+        if self.requires_sign_in and not user.is_authenticated:
+            return SIGN_IN_REQUIRED
+        return None
+
+    @cached_property
+    def reply_depth(self):
+        """How many levels of replies the article takes: the site's choice, within xtd's."""
+        return min(
+            self.settings.comment_reply_depth,
+            max_thread_level_for_content_type(article_content_type()),
+        )
+
+    def holds(self, comment):
+        """Whether ``comment`` must wait for a moderator before it is shown."""
+        mode = self.settings.comment_moderation
+        if mode == CommentModeration.NONE:
+            return False
+        if mode == CommentModeration.FIRST:
+            # "First" is site-wide: someone with a published comment anywhere is known.
+            earlier = visible(XtdComment.norel_objects.all())
+            if comment.user_id:
+                earlier = earlier.filter(user_id=comment.user_id)
+            else:
+                earlier = earlier.filter(user__isnull=True, user_email__iexact=comment.user_email)
+            return not earlier.exists()
+        return True
+
+
+class ArticleCommentModerator(CommentModerator):
+    """django_comments' moderator for ``ArticlePage``, driven by the site's ``CommentPolicy``."""
+
+    def allow(self, comment, content_object, request):
+        policy = CommentPolicy.for_request(request, content_object)
+        return policy.refusal(request.user) is None
+
+    def moderate(self, comment, content_object, request):
+        return CommentPolicy.for_request(request, content_object).holds(comment)
+
+    def email(self, comment, content_object, request):
+        # Runs after the comment is saved: tell moderators about held comments and followers
+        # about published ones, once the transaction has committed.
+        from . import tasks
+
+        if comment.is_public:
+            tasks.enqueue_on_commit(tasks.notify_followers, comment.pk)
+        else:
+            tasks.enqueue_on_commit(tasks.notify_moderators, comment.pk)
+
+
+def register_moderator():
+    from django_comments.moderation import moderator
+
+    from ..models import ArticlePage
+
+    moderator.register(ArticlePage, ArticleCommentModerator)
+
+
+def save_comment(comment, request):
+    """Run the moderation signals, then store ``comment``; ``False`` if a receiver refused it.
+
+    ``comment`` is an unsaved ``XtdComment``. Both the signed-in path and the email
+    confirmation path go through here, so the policy is applied when the comment is stored.
+    """
+    from django_comments.signals import comment_was_posted, comment_will_be_posted
+
+    sender = type(comment)
+    responses = comment_will_be_posted.send(sender=sender, comment=comment, request=request)
+    if any(response is False for _receiver, response in responses):
+        return False
+    with transaction.atomic():
+        comment.save()
+        comment_was_posted.send(sender=sender, comment=comment, request=request)
+    return True

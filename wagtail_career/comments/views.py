@@ -1,0 +1,189 @@
+"""The comment endpoints the package exposes, instead of django_comments_xtd.urls.
+
+Every state change is a POST with CSRF; mailed links (confirm, mute) show a page whose
+button makes the POST, so a mail scanner following the link changes nothing.
+"""
+
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_comments.views.moderation import perform_flag
+from django_comments_xtd.models import XtdComment
+
+from ..conf import get_setting
+from .display import SECTION_ANCHOR, add_message, comment_section, login_url
+from .forms import ArticleCommentForm
+from .moderation import CommentPolicy, save_comment
+from .queries import article_comments, article_content_type, visible
+from .tasks import enqueue_on_commit, send_confirmation_request
+from .tokens import confirmation_token, read_confirmation_token, read_mute_token
+
+
+def _article(pk):
+    from ..models import ArticlePage
+
+    try:
+        return ArticlePage.objects.live().public().get(pk=int(pk))
+    except (ArticlePage.DoesNotExist, TypeError, ValueError):
+        raise Http404(_("This article does not exist.")) from None
+
+
+def _render(request, template, context, status=200):
+    context = {"base_template": get_setting("BASE_TEMPLATE"), **context}
+    return render(request, f"wagtail_career/comments/{template}", context, status=status)
+
+
+def _back_to(request, article, comment=None):
+    anchor = f"c{comment.pk}" if comment is not None and comment.is_public else SECTION_ANCHOR
+    return redirect(f"{article.get_url(request)}#{anchor}")
+
+
+def _announce(request, comment):
+    if comment.is_public:
+        add_message(request, messages.SUCCESS, _("Your comment is published."))
+    else:
+        add_message(
+            request,
+            messages.INFO,
+            _("Thank you! Your comment awaits moderation and will appear once approved."),
+        )
+
+
+@require_POST
+def post_comment(request):
+    """Store a comment (or mail its confirmation link), then go back to the article."""
+    article = _article(request.POST.get("object_pk"))
+    policy = CommentPolicy.for_request(request, article)
+    form = ArticleCommentForm(article, policy=policy, user=request.user, data=request.POST)
+    if not form.is_valid():
+        refused = policy.refusal(request.user) is not None
+        return _render(
+            request,
+            "post_error.html",
+            {"section": comment_section(request, article, form=form), "article": article},
+            status=403 if refused else 200,
+        )
+    comment = form.get_comment_object()
+    if comment.pk:  # the same comment sent twice: keep the first
+        _announce(request, comment)
+        return _back_to(request, article, comment)
+    comment.ip_address = request.META.get("REMOTE_ADDR") or None
+
+    if not request.user.is_authenticated and policy.requires_email_confirmation:
+        token = confirmation_token(comment)
+        confirm_url = request.build_absolute_uri(
+            reverse("wagtail_career:comment_confirm", args=[token])
+        )
+        enqueue_on_commit(
+            send_confirmation_request,
+            comment.user_email,
+            comment.user_name,
+            article.title,
+            confirm_url,
+        )
+        add_message(
+            request,
+            messages.INFO,
+            _("Almost done: open the link we emailed you to confirm your comment."),
+        )
+        return _back_to(request, article)
+
+    if not save_comment(comment, request):
+        form.add_error(None, _("Your comment was refused."))
+        return _render(
+            request,
+            "post_error.html",
+            {"section": comment_section(request, article, form=form), "article": article},
+            status=403,
+        )
+    _announce(request, comment)
+    return _back_to(request, article, comment)
+
+
+@require_POST
+def flag_comment(request, comment_id):
+    """A signed-in visitor reports a published comment to the moderators."""
+    comment = (
+        visible(XtdComment.norel_objects.filter(content_type=article_content_type()))
+        .filter(pk=comment_id)
+        .first()
+    )
+    if comment is None:
+        raise Http404(_("This comment does not exist."))
+    article = _article(comment.object_pk)
+    if not request.user.is_authenticated:
+        return redirect(login_url(request, article))
+    perform_flag(request, comment)
+    add_message(request, messages.SUCCESS, _("Thank you: moderators will review this comment."))
+    return redirect(f"{article.get_url(request)}#c{comment.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_comment(request, token):
+    """An anonymous commenter confirms their address; the comment is stored on POST."""
+    try:
+        data = read_confirmation_token(token)
+    except signing.BadSignature:
+        return _render(request, "link_invalid.html", {}, status=400)
+    article = _article(data["article_id"])
+    fields = data["fields"]
+    existing = (
+        article_comments(article)
+        .filter(
+            user_email=fields["user_email"],
+            submit_date=fields["submit_date"],
+            comment=fields["comment"],
+        )
+        .first()
+    )
+    if request.method == "GET" or existing is not None:
+        return _render(
+            request,
+            "confirm.html",
+            {"article": article, "comment": fields, "already": existing is not None},
+        )
+    policy = CommentPolicy.for_request(request, article)
+    refusal = policy.refusal(request.user)
+    parent_id = fields["parent_id"]
+    parent_ok = not parent_id or (
+        visible(article_comments(article))
+        .filter(pk=parent_id, level__lt=policy.reply_depth)
+        .exists()
+    )
+    if refusal is None and not parent_ok:
+        refusal = _("The comment you are replying to does not exist or is not published.")
+    if refusal is not None:
+        return _render(
+            request,
+            "confirm.html",
+            {"article": article, "comment": fields, "refusal": refusal},
+            403,
+        )
+    comment = XtdComment(content_type=article_content_type(), object_pk=str(article.pk), **fields)
+    if not save_comment(comment, request):
+        return _render(
+            request,
+            "confirm.html",
+            {"article": article, "comment": fields, "refusal": _("Your comment was refused.")},
+            403,
+        )
+    _announce(request, comment)
+    return _back_to(request, article, comment)
+
+
+@require_http_methods(["GET", "POST"])
+def mute_comments(request, token):
+    """Stop follow-up mail for one article and one address; the change happens on POST."""
+    try:
+        article_id, email = read_mute_token(token)
+    except signing.BadSignature:
+        return _render(request, "link_invalid.html", {}, status=400)
+    article = _article(article_id)
+    done = request.method == "POST"
+    if done:
+        article_comments(article).filter(user_email__iexact=email).update(followup=False)
+    return _render(request, "mute.html", {"article": article, "done": done, "token": token})
