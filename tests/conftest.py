@@ -11,7 +11,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from wagtail_career.models import ArticlePage, ArticlePageAuthor, Author, CareerIndexPage
+from wagtail_career.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    Author,
+    CareerIndexPage,
+    Employer,
+)
 
 _counter = itertools.count(1)
 
@@ -61,6 +67,19 @@ def make_author(db):
 
 
 @pytest.fixture
+def make_employer(make_image):
+    def make(name=None, logo=True, **fields):
+        n = next(_counter)
+        name = name or f"Employeur {n}"
+        fields.setdefault("website", f"https://employeur-{n}.example/")
+        if logo:
+            fields["logo"] = make_image(f"Logo {n}", size=(120, 60))
+        return Employer.objects.create(name=name, **fields)
+
+    return make
+
+
+@pytest.fixture
 def make_article(career_index):
     def make(title=None, authors=(), tags=(), body=None, publish=True, parent=None, **fields):
         n = next(_counter)
@@ -94,5 +113,8 @@ def make_article(career_index):
 def article(make_article, make_author):
     author = make_author("Camille Tremblay", slug="camille-tremblay")
     return make_article(
-        title="Réussir son entrevue vidéo", authors=[author], tags=["Entrevue"], date=date(2026, 3, 2)
+        title="Réussir son entrevue vidéo",
+        authors=[author],
+        tags=["Entrevue"],
+        date=date(2026, 3, 2),
     )

@@ -14,6 +14,8 @@ DEFAULTS = {
     "PAGE_SIZE": 10,
     # Reading speed used for an article's reading time.
     "WORDS_PER_MINUTE": 200,
+    # Seconds the rendered employers list stays cached; any employer edit clears it at once.
+    "EMPLOYERS_CACHE_TIMEOUT": 24 * 60 * 60,
 }
 
 

@@ -21,8 +21,10 @@ from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
 from ..conf import get_setting
+from ..employer_list import employers_section
 from ..paginator import paginate
 from .authors import Author
+from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
@@ -54,7 +56,7 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
 
-class CareerIndexPage(RoutablePageMixin, Page):
+class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
     """The career section's landing page: its articles, newest first, by tag and by author."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -132,7 +134,9 @@ class ArticlePage(Page):
         _("date"),
         null=True,
         blank=True,
-        help_text=_("The date shown on the article. Leave empty to use the first publication date."),
+        help_text=_(
+            "The date shown on the article. Leave empty to use the first publication date."
+        ),
     )
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown on article cards.")
@@ -221,6 +225,8 @@ class ArticlePage(Page):
                 )
             )
         ]
+        # Cached HTML: no query on a hit, one for employers (plus logos) on a miss.
+        context["employers_section"] = employers_section(request, index_page)
         return context
 
 
