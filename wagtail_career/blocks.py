@@ -63,7 +63,7 @@ class EmployersBlock(blocks.StructBlock):
     """
 
     heading = blocks.CharBlock(
-        label=_("Heading"),
+        label=_("List heading"),
         required=False,
         help_text=_("Leave empty to use the heading from the Career settings."),
     )

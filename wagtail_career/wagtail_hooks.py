@@ -33,7 +33,6 @@ class EmployerViewSet(SnippetViewSet):
     menu_order = 200
     list_display = ["name", "website", BooleanColumn("is_recruiting", label=_("Recruiting"))]
     list_filter = ["is_recruiting"]
-    search_fields = ["name", "description"]
     # Drag-and-drop ordering in the listing; the sidebar and directory follow this order.
     sort_order_field = "sort_order"
     menu_hook = CAREER_MENU_HOOK

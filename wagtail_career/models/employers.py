@@ -77,6 +77,7 @@ class Employer(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.AutocompleteField("description"),
         index.FilterField("is_recruiting"),
     ]
 
