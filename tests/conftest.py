@@ -12,7 +12,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from wagtail_career.models import ArticlePage, ArticlePageAuthor, Author, CareerIndexPage
+from wagtail_career.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    Author,
+    CareerIndexPage,
+    Employer,
+)
 
 _counter = itertools.count(1)
 
@@ -70,6 +76,19 @@ def make_author(db):
 
 
 @pytest.fixture
+def make_employer(make_image):
+    def make(name=None, logo=True, **fields):
+        n = next(_counter)
+        name = name or f"Employeur {n}"
+        fields.setdefault("website", f"https://employeur-{n}.example/")
+        if logo:
+            fields["logo"] = make_image(f"Logo {n}", size=(120, 60))
+        return Employer.objects.create(name=name, **fields)
+
+    return make
+
+
+@pytest.fixture
 def make_article(career_index):
     def make(title=None, authors=(), tags=(), body=None, publish=True, parent=None, **fields):
         n = next(_counter)
@@ -108,3 +127,25 @@ def article(make_article, make_author):
         tags=["Entrevue"],
         date=date(2026, 3, 2),
     )
+
+
+@pytest.fixture
+def post_career_settings(client):
+    """POST the Career settings form as the admin shows it, with ``changes`` applied.
+
+    The form starts from what the edit view renders, so a test names only the fields it
+    cares about while every other feature's settings keep their current values.
+    """
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    def post(site, **changes):
+        url = f"/admin/settings/wagtail_career/careersettings/{site.pk}/"
+        data = querydict_from_html(client.get(url).content.decode(), form_id="w-editor-form")
+        for name, value in changes.items():
+            if value is None:
+                data.pop(name, None)
+            else:
+                data[name] = value
+        return client.post(url, data)
+
+    return post

@@ -167,7 +167,7 @@ def test_dashboard_shows_the_pending_count_to_moderators(client, article, modera
     assert "attendent la modération" not in client.get("/admin/").content.decode()
 
 
-def test_comment_settings_are_editable_in_the_admin(client, superuser, home):
+def test_comment_settings_are_editable_in_the_admin(client, superuser, home, post_career_settings):
     from wagtail.models import Site
 
     from wagtail_career.models import CareerSettings
@@ -177,14 +177,12 @@ def test_comment_settings_are_editable_in_the_admin(client, superuser, home):
     url = f"/admin/settings/wagtail_career/careersettings/{site.pk}/"
     page = client.get(url).content.decode()
     assert "qui peut commenter" in page.lower() or "Qui peut commenter" in page
-    response = client.post(
-        url,
-        {
-            "who_can_comment": "anyone",
-            "comment_moderation": "first",
-            "comments_close_after_days": "14",
-            "comment_reply_depth": "2",
-        },
+    response = post_career_settings(
+        site,
+        who_can_comment="anyone",
+        comment_moderation="first",
+        comments_close_after_days="14",
+        comment_reply_depth="2",
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     settings = CareerSettings.for_site(site)

@@ -25,8 +25,20 @@ class WagtailCareerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
+
         from . import checks  # noqa: F401  (registers the system checks)
         from .comments.moderation import register_moderator
+        from .employer_list import clear_employer_cache, clear_employer_cache_for_logo
+        from .models import Employer
 
         configure_comments_xtd()
         register_moderator()
+
+        # The admin's drag-and-drop reorder saves the moved employer, so post_save covers it.
+        post_save.connect(clear_employer_cache, sender=Employer, dispatch_uid="employer_saved")
+        post_delete.connect(clear_employer_cache, sender=Employer, dispatch_uid="employer_deleted")
+        post_save.connect(
+            clear_employer_cache_for_logo, sender=get_image_model(), dispatch_uid="employer_logos"
+        )

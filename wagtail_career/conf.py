@@ -21,6 +21,8 @@ DEFAULTS = {
     # Who is mailed about held comments: a list of addresses, or None for every active
     # user with an email who has the django_comments.can_moderate permission (or is superuser).
     "COMMENTS_MODERATOR_EMAILS": None,
+    # Seconds the rendered employers list stays cached; any employer edit clears it at once.
+    "EMPLOYERS_CACHE_TIMEOUT": 24 * 60 * 60,
 }
 
 

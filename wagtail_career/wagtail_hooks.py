@@ -6,12 +6,13 @@ menu item by registering a function with ``@hooks.register(CAREER_MENU_HOOK)``.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .comments.admin import CommentAdmin, add_pending_panel
-from .models import Author
+from .models import Author, Employer
 
 CAREER_MENU_HOOK = "register_wagtail_career_menu_item"
 
@@ -23,6 +24,18 @@ class AuthorViewSet(SnippetViewSet):
     menu_order = 100
     list_display = ["name", "role", "organisation"]
     search_fields = ["name", "role", "organisation"]
+    menu_hook = CAREER_MENU_HOOK
+
+
+class EmployerViewSet(SnippetViewSet):
+    model = Employer
+    icon = "group"
+    menu_label = _("Employers")
+    menu_order = 200
+    list_display = ["name", "website", BooleanColumn("is_recruiting", label=_("Recruiting"))]
+    list_filter = ["is_recruiting"]
+    # Drag-and-drop ordering in the listing; the sidebar and directory follow this order.
+    sort_order_field = "sort_order"
     menu_hook = CAREER_MENU_HOOK
 
 
@@ -40,6 +53,7 @@ def register_career_menu():
 
 
 register_snippet(AuthorViewSet)
+register_snippet(EmployerViewSet)
 
 
 # The comment moderation queue: wagtail-modeladmin registers its URLs and its permission

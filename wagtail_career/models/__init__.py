@@ -1,6 +1,7 @@
 """Public models. Import them from here: ``from wagtail_career.models import ArticlePage``."""
 
 from .authors import Author
+from .employers import Employer, EmployerSettings
 from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
 from .settings import CareerSettings
 
@@ -11,4 +12,7 @@ __all__ = [
     "Author",
     "CareerSettings",
     "CareerIndexPage",
+    "CareerSettings",
+    "Employer",
+    "EmployerSettings",
 ]

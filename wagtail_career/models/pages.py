@@ -23,8 +23,10 @@ from ..blocks import ArticleBodyBlock
 from ..comments.display import comment_section
 from ..comments.queries import public_comment_count_subquery
 from ..conf import get_setting
+from ..employer_list import employers_section
 from ..paginator import paginate
 from .authors import Author
+from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
@@ -57,7 +59,7 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
 
-class CareerIndexPage(RoutablePageMixin, Page):
+class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
     """The career section's landing page: its articles, newest first, by tag and by author."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -236,6 +238,8 @@ class ArticlePage(Page):
             )
         ]
         context["comment_section"] = comment_section(request, self)
+        # Cached HTML: no query on a hit, one for employers (plus logos) on a miss.
+        context["employers_section"] = employers_section(request, index_page)
         return context
 
 

@@ -1,15 +1,22 @@
+"""The site's Career settings, edited under Settings, composed from each feature's mixin."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..comments.site_settings import CommentSettings
+from .employers import EmployerSettings
 
 
 @register_setting(icon="doc-full-inverse")
-class CareerSettings(CommentSettings, BaseSiteSetting):
+class CareerSettings(CommentSettings, EmployerSettings, BaseSiteSetting):
     edit_handler = TabbedInterface(
-        [ObjectList(CommentSettings.settings_panels, heading=_("Comments"))]
+        [
+            ObjectList(CommentSettings.settings_panels, heading=_("Comments")),
+            ObjectList(EmployerSettings.settings_panels, heading=_("Employers")),
+        ]
     )
 
     class Meta:
         verbose_name = _("Career settings")
+        verbose_name_plural = _("Career settings")
