@@ -94,5 +94,8 @@ def make_article(career_index):
 def article(make_article, make_author):
     author = make_author("Camille Tremblay", slug="camille-tremblay")
     return make_article(
-        title="Réussir son entrevue vidéo", authors=[author], tags=["Entrevue"], date=date(2026, 3, 2)
+        title="Réussir son entrevue vidéo",
+        authors=[author],
+        tags=["Entrevue"],
+        date=date(2026, 3, 2),
     )

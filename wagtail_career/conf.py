@@ -14,6 +14,10 @@ DEFAULTS = {
     "PAGE_SIZE": 10,
     # Reading speed used for an article's reading time.
     "WORDS_PER_MINUTE": 200,
+    # Items in each RSS/Atom feed (the newest articles).
+    "FEED_SIZE": 20,
+    # Related articles shown at the end of an article (0 hides the section).
+    "RELATED_ARTICLES": 3,
 }
 
 

@@ -2,6 +2,7 @@
 
 from .authors import Author
 from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+from .settings import CareerSettings
 
 __all__ = [
     "ArticlePage",
@@ -9,4 +10,5 @@ __all__ = [
     "ArticlePageTag",
     "Author",
     "CareerIndexPage",
+    "CareerSettings",
 ]

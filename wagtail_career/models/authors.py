@@ -33,7 +33,12 @@ class Author(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("organisation")],
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("role"),
+                FieldPanel("organisation"),
+            ],
             heading=_("Identity"),
         ),
         FieldPanel("photo"),
