@@ -77,7 +77,7 @@ def career_contact_cta(context, value=None):
     }
 
 
-@register.filter
-def career_highlight(text, query):
-    """``text`` escaped, with the words of the search ``query`` marked."""
-    return highlight(text, query or "")
+@register.simple_tag(takes_context=True)
+def career_highlight(context, text):
+    """``text`` escaped, with the words of the current ``search_query`` (if any) marked."""
+    return highlight(text, context.get("search_query") or "")
