@@ -5,6 +5,7 @@ import itertools
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.utils import translation
 from PIL import Image as PILImage
@@ -20,6 +21,13 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids restart after a rolled-back test (SQLite
+    rolls back its sequences), so a cached rendition could point at a previous test's file."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

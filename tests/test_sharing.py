@@ -1,4 +1,4 @@
-"""Share links, the contact call to action and related articles, as a visitor and an editor sees them."""
+"""Share links, the contact call to action and related articles: what visitors and editors see."""
 
 import re
 from datetime import date
@@ -19,10 +19,16 @@ TRICKY_TITLE = "Salaire & avantages : 100 % négociable? #emploi"
 
 def share_hrefs(html):
     """{accessible name: href} of the share section's links."""
-    section = html[html.index('class="career-share"') : html.index("</section>", html.index('class="career-share"'))]
+    section = html[
+        html.index('class="career-share"') : html.index(
+            "</section>", html.index('class="career-share"')
+        )
+    ]
     return {
         unescape(label): unescape(href)
-        for href, label in re.findall(r'<a class="career-share__link[^"]*" href="([^"]+)" aria-label="([^"]+)"', section)
+        for href, label in re.findall(
+            r'<a class="career-share__link[^"]*" href="([^"]+)" aria-label="([^"]+)"', section
+        )
     }
 
 
@@ -73,15 +79,15 @@ def test_share_links_carry_the_encoded_full_url_and_title(client, tricky_article
     assert "%3A%2F%2F" in links["Partager sur LinkedIn"]
 
 
-def test_share_section_works_without_javascript_and_loads_no_third_party_script(
-    client, article
-):
+def test_share_section_works_without_javascript_and_loads_no_third_party_script(client, article):
     html = client.get(article.url).content.decode()
     assert "Partagez cette nouvelle!" in html
     scripts = re.findall(r"<script[^>]*src=\"([^\"]+)\"", html)
     assert scripts == ["/static/wagtail_career/js/share.js"]
     # The buttons that need JavaScript are hidden until share.js reveals them.
-    assert re.search(r"<li data-career-share-copy hidden><button[^>]*>Copier le lien</button>", html)
+    assert re.search(
+        r"<li data-career-share-copy hidden><button[^>]*>Copier le lien</button>", html
+    )
     assert re.search(r"<li data-career-share-native hidden><button", html)
     assert 'role="status"' in html
 
@@ -128,7 +134,10 @@ def test_share_links_without_settings_offer_every_network():
         "whatsapp",
         "email",
     ]
-    assert links[0].href == "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.com%2Fa%20b%2F"
+    assert (
+        links[0].href
+        == "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.com%2Fa%20b%2F"
+    )
 
 
 def test_share_script_is_served(client):
@@ -136,7 +145,8 @@ def test_share_script_is_served(client):
 
     path = finders.find("wagtail_career/js/share.js")
     assert path
-    source = open(path).read()
+    with open(path) as file:
+        source = file.read()
     assert "navigator.share" in source and "navigator.clipboard" in source
     assert "http" not in source.replace("https://", "")  # fetches nothing from anywhere
 
@@ -186,7 +196,10 @@ def test_contact_cta_block_in_the_body_falls_back_to_settings(client, make_artic
     page = make_article(
         body=[
             ("contact_cta", {"heading": "", "text": "", "page": None, "link_text": ""}),
-            ("contact_cta", {"heading": "Un projet?", "text": "", "page": career_index, "link_text": "Voir"}),
+            (
+                "contact_cta",
+                {"heading": "Un projet?", "text": "", "page": career_index, "link_text": "Voir"},
+            ),
         ]
     )
     html = client.get(page.url).content.decode()

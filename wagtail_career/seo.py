@@ -9,6 +9,7 @@ and the include renders nothing.
 
 import json
 from dataclasses import dataclass, field
+from html import unescape
 from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
@@ -70,7 +71,11 @@ def site_name(request):
 
 def description_of(page):
     """The search description, else the introduction, as plain text."""
-    text = page.search_description or strip_tags(getattr(page, "intro", "") or "")
+    text = page.search_description
+    if not text and isinstance(page, CareerIndexPage):
+        text = unescape(strip_tags(page.intro))  # the index's intro is rich text
+    elif not text:
+        text = getattr(page, "intro", "")
     return " ".join(text.split())
 
 
