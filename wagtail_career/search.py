@@ -10,6 +10,7 @@ import unicodedata
 from django.db.models import prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from wagtail.search.tasks import insert_or_update_object_task
 
 from .paginator import paginate
 
@@ -22,13 +23,31 @@ def clean_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def backend_query(query):
+    """``query``'s words only: SQLite's FTS5 (and others) fail on stray ``"`` or ``>``."""
+    return " ".join(re.findall(r"[\w'’-]+", query))
+
+
+def reindex_published_article(sender, instance, **kwargs):
+    """Index an article again once it is fully published (``page_published``).
+
+    Wagtail indexes a page on ``post_save``, before the page's inline authors and tags are
+    saved, so with an immediate task backend a newly added tag or author would be missing
+    from the index until the next save. Enqueued like Wagtail's own indexing task.
+    """
+    insert_or_update_object_task.enqueue(
+        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+    )
+
+
 def search_page(request, articles, query, prefetches):
     """The requested page of ``articles`` matching ``query``, most relevant first.
 
     The search backend returns the articles without their cards' related data; the page's
     few articles then get ``prefetches``, in the same fixed number of queries as a listing.
     """
-    page = paginate(request, articles.search(query, operator="and"))
+    terms = backend_query(query)
+    page = paginate(request, articles.search(terms, operator="and") if terms else articles.none())
     page.object_list = list(page.object_list)
     prefetch_related_objects(page.object_list, *prefetches)
     return page
