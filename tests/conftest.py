@@ -5,6 +5,7 @@ import itertools
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.utils import translation
 from PIL import Image as PILImage
@@ -29,11 +30,19 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _french():
-    """Each test starts in the site's default language, whatever the previous one visited."""
-    translation.activate("fr")
+def _empty_cache():
+    """Each test starts with an empty cache: ids restart after a rolled-back test (SQLite
+    rolls back its sequences), so a cached rendition could point at a previous test's file."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language: a request to /en/… leaves English active
+    in the thread, which would leak into the next test's page URLs."""
+    translation.activate(settings.LANGUAGE_CODE)
     yield
-    translation.activate("fr")
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "tests.testapp",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail_modeladmin",

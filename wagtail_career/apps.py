@@ -27,11 +27,13 @@ class WagtailCareerConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
         from wagtail.images import get_image_model
+        from wagtail.signals import page_published
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .comments.moderation import register_moderator
         from .employer_list import clear_employer_cache, clear_employer_cache_for_logo
-        from .models import Employer
+        from .models import ArticlePage, Employer
+        from .search import reindex_published_article
 
         configure_comments_xtd()
         register_moderator()
@@ -42,3 +44,4 @@ class WagtailCareerConfig(AppConfig):
         post_save.connect(
             clear_employer_cache_for_logo, sender=get_image_model(), dispatch_uid="employer_logos"
         )
+        page_published.connect(reindex_published_article, sender=ArticlePage)

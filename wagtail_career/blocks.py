@@ -98,6 +98,20 @@ class EmployersBlock(blocks.StructBlock):
         if request is None:
             return _("Employers who are hiring")
         return CareerSettings.for_request(request).employers_heading_text
+class ContactCallToActionBlock(blocks.StructBlock):
+    """"Have questions? We are here to help.": each empty field falls back to the site's
+    Career settings, so most editors insert the block and leave it as it is."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    text = blocks.CharBlock(label=_("Text"), required=False)
+    page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    link_text = blocks.CharBlock(label=_("Link text"), required=False)
+
+    class Meta:
+        icon = "help"
+        label = _("Contact call to action")
+        help_text = _("Leave a field empty to use the one from the Career settings.")
+        template = "wagtail_career/blocks/contact_cta.html"
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
@@ -118,3 +132,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
         template="wagtail_career/blocks/embed.html",
     )
     employers = EmployersBlock()
+    contact_cta = ContactCallToActionBlock()

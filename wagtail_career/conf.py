@@ -23,6 +23,10 @@ DEFAULTS = {
     "COMMENTS_MODERATOR_EMAILS": None,
     # Seconds the rendered employers list stays cached; any employer edit clears it at once.
     "EMPLOYERS_CACHE_TIMEOUT": 24 * 60 * 60,
+    # Items in each RSS/Atom feed (the newest articles).
+    "FEED_SIZE": 20,
+    # Related articles shown at the end of an article (0 hides the section).
+    "RELATED_ARTICLES": 3,
 }
 
 

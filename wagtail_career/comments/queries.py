@@ -48,3 +48,16 @@ def counts_for(article):
         total=Count("pk"), threads=Count("pk", filter=Q(level=0))
     )
     return totals["total"], totals["threads"]
+
+
+def attach_comment_counts(articles):
+    """Set ``comment_count`` on already-fetched articles (e.g. search hits), in one query."""
+    from ..models import ArticlePage
+
+    counts = dict(
+        ArticlePage.objects.filter(pk__in=[article.pk for article in articles])
+        .annotate(n=public_comment_count_subquery())
+        .values_list("pk", "n")
+    )
+    for article in articles:
+        article.comment_count = counts.get(article.pk, 0)

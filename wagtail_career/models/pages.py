@@ -1,7 +1,7 @@
 import math
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,10 +21,12 @@ from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
 from ..comments.display import comment_section
-from ..comments.queries import public_comment_count_subquery
+from ..comments.queries import attach_comment_counts, public_comment_count_subquery
 from ..conf import get_setting
 from ..employer_list import employers_section
+from ..feeds import serve_feed
 from ..paginator import paginate
+from ..search import clean_query, search_page
 from .authors import Author
 from .employers import EmployerDirectoryMixin
 
@@ -42,21 +44,32 @@ class ArticlePageQuerySet(PageQuerySet):
         """Everything an article card shows, in a fixed number of queries."""
         return (
             self.with_display_date()
-            .prefetch_related(
-                Prefetch(
-                    "hero_image",
-                    queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
-                ),
-                Prefetch(
-                    "article_authors",
-                    queryset=ArticlePageAuthor.objects.select_related("author").order_by(
-                        "sort_order"
-                    ),
-                ),
-                "tags",
-            )
             .annotate(comment_count=public_comment_count_subquery())
+            .prefetch_related(*listing_prefetches())
         )
+
+    def for_feed(self):
+        """Everything a feed item shows (no images), in a fixed number of queries."""
+        return self.with_display_date().prefetch_related(*listing_prefetches(images=False))
+
+
+def listing_prefetches(images=True):
+    """Prefetches for a list of articles: authors, tags and (optionally) card images."""
+    prefetches = [
+        Prefetch(
+            "article_authors",
+            queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
+        ),
+        "tags",
+    ]
+    if images:
+        prefetches.append(
+            Prefetch(
+                "hero_image",
+                queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
+            )
+        )
+    return prefetches
 
 
 class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
@@ -98,6 +111,25 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
             "author_archive", kwargs={"slug": author.slug}
         )
 
+    def feed_url(self, kind, request=None, author=None, tag=None):
+        """The absolute URL of the ``kind`` ("rss" or "atom") feed, optionally of one subject."""
+        if author is not None:
+            route = self.reverse_subpage("author_feed", kwargs={"slug": author.slug, "kind": kind})
+        elif tag is not None:
+            route = self.reverse_subpage("tag_feed", kwargs={"slug": tag.slug, "kind": kind})
+        else:
+            route = self.reverse_subpage("feed", kwargs={"kind": kind})
+        return self.get_full_url(request) + route
+
+    def get_sitemap_urls(self, request=None):
+        """The index changes when an article is published: its lastmod says so."""
+        urls = super().get_sitemap_urls(request)
+        latest = self.articles().aggregate(latest=Max("last_published_at"))["latest"]
+        for url in urls:
+            if latest and (url["lastmod"] is None or latest > url["lastmod"]):
+                url["lastmod"] = latest
+        return urls
+
     @path("", name="index")
     def index_route(self, request):
         articles = self.articles()
@@ -106,13 +138,23 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
         if tag_slug:
             tag = Tag.objects.filter(slug=tag_slug).first()
             articles = articles.filter(tags__slug=tag_slug)
+        query = clean_query(request.GET.get("q"))
+        if query:
+            if tag_slug:
+                # Search backends filter on indexed fields only: the tag becomes an id filter.
+                articles = self.articles().filter(pk__in=articles.values("pk"))
+            listing = search_page(request, articles, query, listing_prefetches())
+            attach_comment_counts(listing.object_list)
+        else:
+            listing = paginate(request, articles.for_listing())
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(request, articles.for_listing()),
+                "articles": listing,
                 "current_tag": tag,
                 "tag_slug": tag_slug,
                 "tags": self.tags(),
+                "search_query": query,
             },
         )
 
@@ -128,6 +170,18 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
                 "articles": paginate(request, articles.for_listing()),
             },
         )
+
+    @re_path(r"^feed/(?P<kind>rss|atom)/$", name="feed")
+    def feed(self, request, kind):
+        return serve_feed(self, request, kind)
+
+    @re_path(r"^authors/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="author_feed")
+    def author_feed(self, request, slug, kind):
+        return serve_feed(self, request, kind, author=get_object_or_404(Author, slug=slug))
+
+    @re_path(r"^tags/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="tag_feed")
+    def tag_feed(self, request, slug, kind):
+        return serve_feed(self, request, kind, tag=get_object_or_404(Tag, slug=slug))
 
 
 class ArticlePage(Page):
@@ -215,6 +269,31 @@ class ArticlePage(Page):
                 words += len(block.value["text"].split())
         return max(1, math.ceil(words / get_setting("WORDS_PER_MINUTE")))
 
+    @cached_property
+    def tag_list(self):
+        """The article's tags, read once (from the prefetch cache when there is one)."""
+        return list(self.tags.all())
+
+    def related_articles(self):
+        """Up to ``WAGTAIL_CAREER_RELATED_ARTICLES`` other articles of the same index: those
+        sharing the most tags first, then the most recent. A fixed number of queries."""
+        tag_ids = [tag.pk for tag in self.tag_list]
+        shared = (
+            Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+            if tag_ids
+            else Value(0)
+        )
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .annotate(shared_tags=shared)
+            .for_listing()
+            .order_by("-shared_tags", "-display_date_sort", "-first_published_at", "-pk")[
+                : get_setting("RELATED_ARTICLES")
+            ]
+        )
+
     @property
     def authors(self):
         """The article's authors in the editor's order (prefetch-friendly)."""
@@ -226,14 +305,13 @@ class ArticlePage(Page):
         # One query for the parent, whose URL prefixes every author archive link.
         index_page = self.get_parent().specific_deferred
         context["career_index"] = index_page
+        context["related_articles"] = self.related_articles()
         context["authors"] = [
             item.author
             for item in self.article_authors.select_related("author").prefetch_related(
                 Prefetch(
                     "author__photo",
-                    queryset=get_image_model().objects.prefetch_renditions(
-                        AUTHOR_PHOTO_RENDITION
-                    ),
+                    queryset=get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO_RENDITION),
                 )
             )
         ]
@@ -261,4 +339,3 @@ class ArticlePageAuthor(Orderable):
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")
-

@@ -5,15 +5,20 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..comments.site_settings import CommentSettings
+from ..sharing import SharingSettings
 from .employers import EmployerSettings
 
 
 @register_setting(icon="doc-full-inverse")
-class CareerSettings(CommentSettings, EmployerSettings, BaseSiteSetting):
+class CareerSettings(CommentSettings, EmployerSettings, SharingSettings, BaseSiteSetting):
+    # The contact call to action's page is shown on every article: fetch it with the settings.
+    select_related = ["contact_cta_page"]
+
     edit_handler = TabbedInterface(
         [
             ObjectList(CommentSettings.settings_panels, heading=_("Comments")),
             ObjectList(EmployerSettings.settings_panels, heading=_("Employers")),
+            ObjectList(SharingSettings.settings_panels, heading=_("Sharing")),
         ]
     )
 

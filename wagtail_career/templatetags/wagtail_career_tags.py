@@ -1,8 +1,12 @@
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from ..employer_list import employers_section
-from ..models import CareerIndexPage
+from ..models import CareerIndexPage, CareerSettings
+from ..search import highlight
+from ..seo import head_metadata
+from ..sharing import share_links
 
 register = template.Library()
 
@@ -47,3 +51,55 @@ def page_query(context, **changes):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def career_head_metadata(context):
+    """The ``<head>`` metadata of the current career page, or ``None`` on other pages."""
+    return head_metadata(context)
+
+
+@register.simple_tag(takes_context=True)
+def career_share(context, page):
+    """Share links for ``page``'s canonical full URL, as the site settings choose them."""
+    request = context.get("request")
+    settings = CareerSettings.for_request(request) if request is not None else None
+    url = page.get_full_url(request)
+    return {
+        "url": url,
+        "title": page.title,
+        "links": share_links(url, page.title, settings),
+        "copy_link": settings is None or settings.share_copy_link,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def career_contact_cta(context, value=None):
+    """The contact call to action: ``value``'s fields (a block's), else the site settings',
+    else the default wording."""
+    value = value or {}
+    request = context.get("request")
+    settings = CareerSettings.for_request(request) if request is not None else None
+    page = value.get("page")
+    href = page.get_url(request) if page else ""
+    if not href and settings is not None:
+        href = settings.contact_cta_link(request)
+    return {
+        "heading": value.get("heading")
+        or (settings and settings.contact_cta_heading)
+        or _("Have questions?"),
+        "text": value.get("text")
+        or (settings and settings.contact_cta_text)
+        or _("We are here to help."),
+        "href": href,
+        "link_text": value.get("link_text")
+        or (settings and settings.contact_cta_link_text)
+        or _("Contact us"),
+        "in_sidebar": settings is None or settings.contact_cta_in_sidebar,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def career_highlight(context, text):
+    """``text`` escaped, with the words of the current ``search_query`` (if any) marked."""
+    return highlight(text, context.get("search_query") or "")
