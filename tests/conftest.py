@@ -96,3 +96,13 @@ def article(make_article, make_author):
     return make_article(
         title="Réussir son entrevue vidéo", authors=[author], tags=["Entrevue"], date=date(2026, 3, 2)
     )
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache (rate limits, settings caches)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -46,6 +46,28 @@ class QuoteBlock(blocks.StructBlock):
         template = "wagtail_career/blocks/quote.html"
 
 
+class NewsletterSignupBlock(blocks.StructBlock):
+    """The newsletter signup box inside a StreamField; empty texts use the site settings."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, help_text=_("Leave empty for the site's default.")
+    )
+    text = blocks.TextBlock(
+        label=_("Text"), required=False, help_text=_("Leave empty for the site's default.")
+    )
+    button_label = blocks.CharBlock(
+        label=_("Button label"),
+        required=False,
+        max_length=60,
+        help_text=_("Leave empty for the site's default."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Newsletter signup")
+        template = "wagtail_career/blocks/newsletter_signup.html"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     """The body of an :class:`~wagtail_career.models.ArticlePage`."""
 
@@ -63,3 +85,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
         help_text=_("A YouTube, Vimeo or other oEmbed URL."),
         template="wagtail_career/blocks/embed.html",
     )
+    newsletter = NewsletterSignupBlock()

@@ -108,3 +108,19 @@ def check_url_include(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.caches)
+def check_rate_limit_cache(app_configs=None, **kwargs):
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend.endswith("DummyCache"):
+        return [
+            Error(
+                "The default cache is DummyCache, so the newsletter signup rate limit "
+                "counts nothing.",
+                hint="Use a real cache (Redis or Memcached, shared by every worker) as "
+                "CACHES['default'].",
+                id="wagtail_career.E020",
+            )
+        ]
+    return []

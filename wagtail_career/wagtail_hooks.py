@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Author
+from .newsletter.admin import SubscriptionAdmin
 
 CAREER_MENU_HOOK = "register_wagtail_career_menu_item"
 
@@ -39,3 +40,8 @@ def register_career_menu():
 
 
 register_snippet(AuthorViewSet)
+
+
+subscription_admin = SubscriptionAdmin()
+subscription_admin.register_with_wagtail()
+hooks.register(CAREER_MENU_HOOK, subscription_admin.get_menu_item)

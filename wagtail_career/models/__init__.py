@@ -1,7 +1,9 @@
 """Public models. Import them from here: ``from wagtail_career.models import ArticlePage``."""
 
+from ..newsletter.models import NewsletterDelivery, Subscription
 from .authors import Author
 from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+from .settings import CareerSettings
 
 __all__ = [
     "ArticlePage",
@@ -9,4 +11,7 @@ __all__ = [
     "ArticlePageTag",
     "Author",
     "CareerIndexPage",
+    "CareerSettings",
+    "NewsletterDelivery",
+    "Subscription",
 ]

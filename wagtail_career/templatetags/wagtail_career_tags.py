@@ -1,5 +1,7 @@
 from django import template
 
+from ..newsletter.forms import form_context
+
 register = template.Library()
 
 
@@ -23,3 +25,11 @@ def page_query(context, **changes):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("wagtail_career/includes/newsletter_form.html", takes_context=True)
+def newsletter_form(context, heading="", text="", button_label=""):
+    """The newsletter signup box; empty texts use the site's Career settings."""
+    return form_context(
+        context["request"], heading=heading, text=text, button_label=button_label
+    )
