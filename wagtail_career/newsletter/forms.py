@@ -28,6 +28,10 @@ class SignupForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter a valid email address, like name@example.com."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "required": True}),
     )
     consent = forms.BooleanField(
