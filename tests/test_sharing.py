@@ -83,7 +83,8 @@ def test_share_section_works_without_javascript_and_loads_no_third_party_script(
     html = client.get(article.url).content.decode()
     assert "Partagez cette nouvelle!" in html
     scripts = re.findall(r"<script[^>]*src=\"([^\"]+)\"", html)
-    assert scripts == ["/static/wagtail_career/js/share.js"]
+    assert "/static/wagtail_career/js/share.js" in scripts
+    assert all(src.startswith("/static/wagtail_career/js/") for src in scripts)
     # The buttons that need JavaScript are hidden until share.js reveals them.
     assert re.search(
         r"<li data-career-share-copy hidden><button[^>]*>Copier le lien</button>", html

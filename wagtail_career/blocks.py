@@ -112,6 +112,26 @@ class ContactCallToActionBlock(blocks.StructBlock):
         label = _("Contact call to action")
         help_text = _("Leave a field empty to use the one from the Career settings.")
         template = "wagtail_career/blocks/contact_cta.html"
+class NewsletterSignupBlock(blocks.StructBlock):
+    """The newsletter signup box inside a StreamField; empty texts use the site settings."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, help_text=_("Leave empty for the site's default.")
+    )
+    text = blocks.TextBlock(
+        label=_("Text"), required=False, help_text=_("Leave empty for the site's default.")
+    )
+    button_label = blocks.CharBlock(
+        label=_("Button label"),
+        required=False,
+        max_length=60,
+        help_text=_("Leave empty for the site's default."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Newsletter signup")
+        template = "wagtail_career/blocks/newsletter_signup.html"
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
@@ -133,3 +153,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     employers = EmployersBlock()
     contact_cta = ContactCallToActionBlock()
+    newsletter = NewsletterSignupBlock()

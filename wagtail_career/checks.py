@@ -123,3 +123,19 @@ def check_comments_xtd_urls_not_included(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.caches)
+def check_rate_limit_cache(app_configs=None, **kwargs):
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend.endswith("DummyCache"):
+        return [
+            Error(
+                "The default cache is DummyCache, so the newsletter signup rate limit "
+                "counts nothing.",
+                hint="Use a real cache (Redis or Memcached, shared by every worker) as "
+                "CACHES['default'].",
+                id="wagtail_career.E020",
+            )
+        ]
+    return []

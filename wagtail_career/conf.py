@@ -27,6 +27,21 @@ DEFAULTS = {
     "FEED_SIZE": 20,
     # Related articles shown at the end of an article (0 hides the section).
     "RELATED_ARTICLES": 3,
+    # Seconds a newsletter confirmation link stays valid (7 days).
+    "NEWSLETTER_CONFIRM_MAX_AGE": 7 * 24 * 3600,
+    # Minimum seconds between two confirmation mails to one pending address.
+    "NEWSLETTER_RESEND_INTERVAL": 5 * 60,
+    # Signup requests allowed per client address in each NEWSLETTER_RATE_PERIOD.
+    "NEWSLETTER_RATE_LIMIT": 10,
+    # Length in seconds of the signup rate-limit window.
+    "NEWSLETTER_RATE_PERIOD": 60,
+    # Store the subscriber's IP address with their consent record (off: data minimisation).
+    "NEWSLETTER_STORE_IP": False,
+    # request.META key holding the client address; with "HTTP_X_FORWARDED_FOR" the last
+    # (proxy-appended) entry is used.
+    "NEWSLETTER_CLIENT_IP_HEADER": "REMOTE_ADDR",
+    # Sender of newsletter mail; None uses DEFAULT_FROM_EMAIL.
+    "NEWSLETTER_FROM_EMAIL": None,
 }
 
 

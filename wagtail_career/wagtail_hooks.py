@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .comments.admin import CommentAdmin, add_pending_panel
 from .models import Author, Employer
+from .newsletter.admin import SubscriptionAdmin
 
 CAREER_MENU_HOOK = "register_wagtail_career_menu_item"
 
@@ -61,4 +62,9 @@ register_snippet(EmployerViewSet)
 comment_admin = CommentAdmin()
 comment_admin.register_with_wagtail()
 hooks.register(CAREER_MENU_HOOK, comment_admin.get_menu_item)
-hooks.register("construct_homepage_panels", add_pending_panel(comment_admin.url_helper.index_url))
+hooks.register("construct_homepage_panels", add_pending_panel(comment_admin.url_helper))
+
+
+subscription_admin = SubscriptionAdmin()
+subscription_admin.register_with_wagtail()
+hooks.register(CAREER_MENU_HOOK, subscription_admin.get_menu_item)

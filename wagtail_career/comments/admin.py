@@ -289,11 +289,15 @@ class PendingCommentsPanel(Component):
         return {"count": pending_count(), "queue_url": f"{self.index_url}?status=pending"}
 
 
-def add_pending_panel(index_url):
-    """A ``construct_homepage_panels`` hook showing moderators the pending count."""
+def add_pending_panel(url_helper):
+    """A ``construct_homepage_panels`` hook showing moderators the pending count.
+
+    The list's URL is reversed per request: reversing at import time would build the admin
+    URLconf before every ``wagtail_hooks`` module has registered its views.
+    """
 
     def construct_homepage_panels(request, panels):
         if request.user.has_perm(MODERATE_PERMISSION):
-            panels.append(PendingCommentsPanel(index_url))
+            panels.append(PendingCommentsPanel(url_helper.index_url))
 
     return construct_homepage_panels

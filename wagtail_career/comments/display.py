@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.shortcuts import resolve_url
 
@@ -29,6 +30,18 @@ class CommentNode:
     comment: object
     can_reply: bool
     children: list = field(default_factory=list)
+
+
+def visitor(request):
+    """The signed-in user, or an anonymous one when the request has no session cookie.
+
+    Reading ``request.user`` opens the session, and an opened session makes the response
+    ``Vary: Cookie``. A visitor without a session cookie cannot be signed in, so their
+    article page is rendered without opening it and stays cacheable.
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return AnonymousUser()
+    return request.user
 
 
 def add_message(request, level, text):
@@ -101,18 +114,20 @@ def comment_section(request, article, form=None):
     )
     threads = build_tree(comments, policy.reply_depth)
 
-    refusal = policy.refusal(request.user)
+    user = visitor(request)
+    refusal = policy.refusal(user)
     reply_to = None
     if refusal is None and form is None:
         reply_to = _reply_target(request, article, policy, threads)
         form = ArticleCommentForm(
             article,
             policy=policy,
-            user=request.user,
+            user=user,
             initial={"reply_to": reply_to.pk if reply_to else 0},
         )
     return {
         "article": article,
+        "user": user,
         "policy": policy,
         "count": total,
         "threads": threads,

@@ -1,5 +1,6 @@
 """Public models. Import them from here: ``from wagtail_career.models import ArticlePage``."""
 
+from ..newsletter.models import NewsletterDelivery, Subscription
 from .authors import Author
 from .employers import Employer, EmployerSettings
 from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
@@ -15,4 +16,6 @@ __all__ = [
     "CareerSettings",
     "Employer",
     "EmployerSettings",
+    "NewsletterDelivery",
+    "Subscription",
 ]

@@ -5,12 +5,15 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..comments.site_settings import CommentSettings
+from ..newsletter.models import NewsletterSettings
 from ..sharing import SharingSettings
 from .employers import EmployerSettings
 
 
 @register_setting(icon="doc-full-inverse")
-class CareerSettings(CommentSettings, EmployerSettings, SharingSettings, BaseSiteSetting):
+class CareerSettings(
+    CommentSettings, EmployerSettings, NewsletterSettings, SharingSettings, BaseSiteSetting
+):
     # The contact call to action's page is shown on every article: fetch it with the settings.
     select_related = ["contact_cta_page"]
 
@@ -18,6 +21,7 @@ class CareerSettings(CommentSettings, EmployerSettings, SharingSettings, BaseSit
         [
             ObjectList(CommentSettings.settings_panels, heading=_("Comments")),
             ObjectList(EmployerSettings.settings_panels, heading=_("Employers")),
+            ObjectList(NewsletterSettings.settings_panels, heading=_("Newsletter")),
             ObjectList(SharingSettings.settings_panels, heading=_("Sharing")),
         ]
     )

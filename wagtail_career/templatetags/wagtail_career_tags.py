@@ -4,6 +4,7 @@ from wagtail.models import Site
 
 from ..employer_list import employers_section
 from ..models import CareerIndexPage, CareerSettings
+from ..newsletter.forms import form_context
 from ..search import highlight
 from ..seo import head_metadata
 from ..sharing import share_links
@@ -103,3 +104,9 @@ def career_contact_cta(context, value=None):
 def career_highlight(context, text):
     """``text`` escaped, with the words of the current ``search_query`` (if any) marked."""
     return highlight(text, context.get("search_query") or "")
+@register.inclusion_tag("wagtail_career/includes/newsletter_form.html", takes_context=True)
+def newsletter_form(context, heading="", text="", button_label=""):
+    """The newsletter signup box; empty texts use the site's Career settings."""
+    return form_context(
+        context["request"], heading=heading, text=text, button_label=button_label
+    )

@@ -1,0 +1,258 @@
+"""Real mail through a real SMTP server on loopback: double opt-in, digest, failures."""
+
+import email
+import email.policy
+import io
+import logging
+import socket
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Site
+
+from tests.newsletter_utils import THANKS_FR, link_in, post_signup
+from wagtail_career.models import NewsletterDelivery, Subscription
+from wagtail_career.newsletter.tasks import send_career_digest
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Mailbox:
+    """An aiosmtpd handler that keeps what it receives, or refuses chosen messages."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = 0  # how many next messages to refuse with a temporary error
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            self.refuse -= 1
+            return "451 Try again later"
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 OK"
+
+    def body(self, message, kind="plain"):
+        return message.get_body((kind,)).get_content()
+
+
+@pytest.fixture
+def smtp(settings):
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_TIMEOUT = 5
+    settings.DEFAULT_FROM_EMAIL = "carriere@example.com"
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_down(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = _free_port()  # nothing listens there
+    settings.EMAIL_TIMEOUT = 2
+
+
+def _confirmed(email_address, language="fr", days_ago=1):
+    when = timezone.now() - timedelta(days=days_ago)
+    return Subscription.objects.create(
+        site=Site.objects.get(),
+        email=email_address,
+        language=language,
+        status="confirmed",
+        consent_text="…",
+        consent_given_at=when,
+        confirmed_at=when,
+    )
+
+
+def test_how_it_will_be_checked(
+    client, smtp, make_article, career_index, django_capture_on_commit_callbacks
+):
+    old = make_article(title="Article d’avant")
+    # Signup → mail received on the loopback server.
+    answer_new = post_signup(client, django_capture_on_commit_callbacks, email="lea@example.com")
+    assert THANKS_FR in answer_new.content.decode()
+    assert len(smtp.messages) == 1
+    confirmation = smtp.messages[0]
+    assert confirmation["To"] == "lea@example.com"
+    link = link_in(smtp.body(confirmation), "confirm")
+    assert link in smtp.body(confirmation, "html")
+    # GET of the link changes nothing; POST confirms.
+    client.get(link)
+    assert Subscription.objects.get().status == "pending"
+    client.post(link)
+    assert Subscription.objects.get().status == "confirmed"
+    # Same answer for an already-confirmed address (and no mail).
+    answer_confirmed = post_signup(
+        client, django_capture_on_commit_callbacks, email="lea@example.com"
+    )
+    assert answer_confirmed.content == answer_new.content
+    assert len(smtp.messages) == 1
+
+    new = make_article(title="Négocier son salaire & ses avantages")
+    call_command("send_career_digest", stdout=io.StringIO())
+    assert len(smtp.messages) == 2
+    digest = smtp.messages[1]
+    text, html = smtp.body(digest), smtp.body(digest, "html")
+    assert "Négocier son salaire & ses avantages" in text
+    assert "Négocier son salaire &amp; ses avantages" in html
+    assert new.get_full_url() in text and new.get_full_url() in html
+    assert old.title not in text  # published before the confirmation
+    assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = digest["List-Unsubscribe"].strip("<>")
+    assert unsubscribe.split("localhost", 1)[1] in text
+
+    # A second run sends nothing.
+    call_command("send_career_digest", stdout=io.StringIO())
+    assert len(smtp.messages) == 2
+
+    # The unsubscribe link works without login.
+    client.logout()
+    assert client.post(unsubscribe.split("localhost", 1)[1]).status_code == 200
+    assert Subscription.objects.get().status == "unsubscribed"
+    make_article(title="Encore un article")
+    call_command("send_career_digest", stdout=io.StringIO())
+    assert len(smtp.messages) == 2
+
+
+def test_digest_only_sends_what_is_new_per_subscriber(smtp, make_article):
+    first = make_article(title="Premier")
+    _confirmed("lea@example.com")
+    assert send_career_digest.enqueue().return_value == 1
+    assert len(smtp.messages) == 1
+    second = make_article(title="Deuxième")
+    sam = _confirmed("sam@example.com", language="en", days_ago=0)
+    Subscription.objects.filter(pk=sam.pk).update(confirmed_at=second.first_published_at)
+    assert send_career_digest.enqueue().return_value == 2
+    by_recipient = {m["To"]: smtp.body(m) for m in smtp.messages[1:]}
+    assert "Deuxième" in by_recipient["lea@example.com"]
+    assert "Premier" not in by_recipient["lea@example.com"]
+    assert "Deuxième" in by_recipient["sam@example.com"]
+    assert "To unsubscribe" in by_recipient["sam@example.com"]  # in their language
+    assert "Pour vous désabonner" in by_recipient["lea@example.com"]
+    assert set(
+        NewsletterDelivery.objects.values_list("subscription__email", "article__title")
+    ) == {
+        ("lea@example.com", first.title),
+        ("lea@example.com", second.title),
+        ("sam@example.com", second.title),
+    }
+
+
+def test_nothing_is_sent_when_nothing_is_new(smtp, make_article):
+    make_article(title="Ancien")
+    _confirmed("lea@example.com", days_ago=0)
+    _confirmed("pending@example.com").__class__.objects.filter(email="pending@example.com").update(
+        status="pending"
+    )
+    assert send_career_digest.enqueue().return_value == 0
+    assert smtp.messages == []
+
+
+def test_unpublished_and_pending_are_left_out(smtp, make_article):
+    _confirmed("lea@example.com")
+    make_article(title="Brouillon", publish=False)
+    Subscription.objects.create(
+        site=Site.objects.get(),
+        email="p@example.com",
+        language="fr",
+        consent_text="…",
+        consent_given_at=timezone.now(),
+    )
+    assert send_career_digest.enqueue().return_value == 0
+
+
+def test_digest_resumes_after_an_smtp_failure(smtp, make_article, caplog):
+    subscribers = [_confirmed(f"s{n}@example.com") for n in range(3)]
+    make_article(title="Nouveau")
+    smtp.messages.clear()
+    # The second message is refused: the run stops there, the first is recorded.
+    original = smtp.handle_DATA
+    calls = {"n": 0}
+
+    async def refuse_second(server, session, envelope):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            return "451 Try again later"
+        return await original(server, session, envelope)
+
+    smtp.handle_DATA = refuse_second
+    with caplog.at_level(logging.ERROR), pytest.raises(CommandError):
+        call_command("send_career_digest", stdout=io.StringIO())
+    assert [m["To"] for m in smtp.messages] == ["s0@example.com"]
+    assert "Career digest stopped" in caplog.text
+    assert NewsletterDelivery.objects.filter(subscription=subscribers[1]).count() == 0
+
+    call_command("send_career_digest", stdout=io.StringIO())
+    assert sorted(m["To"] for m in smtp.messages) == [
+        "s0@example.com",
+        "s1@example.com",
+        "s2@example.com",
+    ]
+    assert NewsletterDelivery.objects.count() == 3
+
+
+def test_digest_query_count_does_not_grow_with_articles(smtp, make_article):
+    def run():
+        with CaptureQueriesContext(connection) as queries:
+            send_career_digest.enqueue()
+        return len(queries)
+
+    _confirmed("a@example.com")
+    _confirmed("b@example.com")
+    make_article()
+    run()  # warms the site-root cache
+    make_article()
+    small = run()
+    for _ in range(5):
+        make_article()
+    large = run()
+    assert small == large
+    assert len(smtp.messages) == 6
+
+
+def test_signup_with_smtp_down_is_kept_logged_and_resendable(
+    client, article, smtp_down, settings, caplog, django_capture_on_commit_callbacks
+):
+    with caplog.at_level(logging.ERROR):
+        response = post_signup(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert THANKS_FR in response.content.decode()
+    subscription = Subscription.objects.get()
+    assert subscription.status == "pending"
+    assert "Could not send the newsletter confirmation" in caplog.text
+    assert subscription.confirmation_sent_at is None  # may be re-sent at once
+
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)
+    controller.start()
+    try:
+        post_signup(client, django_capture_on_commit_callbacks)
+    finally:
+        controller.stop()
+    assert len(mailbox.messages) == 1
+    assert Subscription.objects.count() == 1
+
+
+def test_digest_with_smtp_down_fails_cleanly(smtp_down, make_article, caplog):
+    _confirmed("lea@example.com")
+    make_article()
+    with pytest.raises(CommandError, match="Run the command again"):
+        call_command("send_career_digest", stdout=io.StringIO())
+    assert not NewsletterDelivery.objects.exists()

@@ -1,0 +1,81 @@
+"""The digest: each confirmed subscriber gets the live career articles they have not had yet.
+
+Per subscriber, the delivery rows are inserted and the mail is sent in one transaction: if
+sending fails the rows roll back and the next run sends that mail again; once committed, the
+articles are never sent to them again. The unique (subscription, article) constraint also
+keeps two concurrent runs from mailing anyone twice.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import Min
+
+from ..models import ArticlePage
+from .mail import digest_message
+from .models import NewsletterDelivery, Subscription
+
+logger = logging.getLogger(__name__)
+
+
+def _articles(site, language, since):
+    """The site's live articles published since ``since``, newest first (in ``language``
+    when the site is multilingual)."""
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .in_site(site)
+        .filter(first_published_at__gte=since)
+        .order_by("-first_published_at", "-pk")
+    )
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        articles = articles.filter(locale__language_code=language)
+    return list(articles)
+
+
+def send_digest():
+    """Send every due digest; return how many mails were sent. SMTP errors propagate after
+    being logged, leaving the unsent subscribers for the next run."""
+    subscriptions = Subscription.objects.filter(status=Subscription.Status.CONFIRMED)
+    since = subscriptions.aggregate(since=Min("confirmed_at"))["since"]
+    if since is None:
+        return 0
+    candidates = {}
+    sent = 0
+    with get_connection() as connection:
+        for subscription in subscriptions.select_related("site__root_page").order_by("pk"):
+            key = (subscription.site_id, subscription.language)
+            if key not in candidates:
+                candidates[key] = _articles(subscription.site, subscription.language, since)
+            articles = [
+                article
+                for article in candidates[key]
+                if article.first_published_at >= subscription.confirmed_at
+            ]
+            already_sent = set(
+                NewsletterDelivery.objects.filter(
+                    subscription=subscription, article__in=articles
+                ).values_list("article_id", flat=True)
+            )
+            articles = [article for article in articles if article.pk not in already_sent]
+            if not articles:
+                continue
+            try:
+                with transaction.atomic():
+                    NewsletterDelivery.objects.bulk_create(
+                        NewsletterDelivery(subscription=subscription, article=article)
+                        for article in articles
+                    )
+                    digest_message(subscription, articles, connection).send()
+            except IntegrityError:
+                continue  # another run is mailing this subscriber right now
+            except Exception:
+                logger.exception(
+                    "Career digest stopped at subscription %s; the next run resumes there.",
+                    subscription.pk,
+                )
+                raise
+            sent += 1
+    return sent

@@ -1,0 +1,71 @@
+"""Building newsletter mail: confirmation and digest, as plain text and HTML."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from ..conf import get_setting
+from .forms import site_name
+from .tokens import make_confirmation_token, make_unsubscribe_token
+
+
+def absolute_url(site, viewname, language, token):
+    with translation.override(language):
+        return site.root_url + reverse(viewname, kwargs={"token": token})
+
+
+def unsubscribe_url(subscription):
+    return absolute_url(
+        subscription.site,
+        "wagtail_career:newsletter_unsubscribe",
+        subscription.language,
+        make_unsubscribe_token(subscription),
+    )
+
+
+def _message(subscription, template, context, headers=None, connection=None):
+    context = {"subscription": subscription, "site_name": site_name(subscription.site), **context}
+    with translation.override(subscription.language):
+        prefix = f"wagtail_career/newsletter/email/{template}"
+        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
+        text = render_to_string(f"{prefix}.txt", context)
+        html = render_to_string(f"{prefix}.html", context)
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        get_setting("NEWSLETTER_FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL,
+        [subscription.email],
+        headers=headers,
+        connection=connection,
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def confirmation_message(subscription):
+    confirm_url = absolute_url(
+        subscription.site,
+        "wagtail_career:newsletter_confirm",
+        subscription.language,
+        make_confirmation_token(subscription),
+    )
+    days = max(1, get_setting("NEWSLETTER_CONFIRM_MAX_AGE") // 86400)
+    return _message(subscription, "confirmation", {"confirm_url": confirm_url, "days": days})
+
+
+def digest_message(subscription, articles, connection=None):
+    url = unsubscribe_url(subscription)
+    headers = {
+        "List-Unsubscribe": f"<{url}>",
+        # RFC 8058: mail clients may unsubscribe with one POST to the link.
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return _message(
+        subscription,
+        "digest",
+        {"articles": articles, "unsubscribe_url": url},
+        headers=headers,
+        connection=connection,
+    )

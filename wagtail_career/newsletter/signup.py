@@ -1,0 +1,55 @@
+"""Recording a signup: one insert-or-get on the unique (site, lower(email)) key."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from ..conf import get_setting
+from .models import Subscription
+
+
+def subscribe(*, site, email, language, consent_text, consent_url="", ip_address=None):
+    """Record a signup request; return the subscription if a confirmation mail is due.
+
+    A new address is created pending. A pending address gets a new mail at most once per
+    ``NEWSLETTER_RESEND_INTERVAL``; an unsubscribed one starts over with the new consent;
+    a confirmed one is left alone. Each change is a conditional UPDATE, so concurrent
+    requests cannot both win.
+    """
+    now = timezone.now()
+    consent = {
+        "language": language,
+        "consent_text": consent_text,
+        "consent_given_at": now,
+        "consent_url": consent_url,
+        "ip_address": ip_address if get_setting("NEWSLETTER_STORE_IP") else None,
+    }
+    subscription, created = Subscription.objects.get_or_create(
+        site=site,
+        email__iexact=email,
+        defaults={"email": email, "confirmation_sent_at": now, **consent},
+    )
+    if created:
+        return subscription
+    due = Q(confirmation_sent_at__isnull=True) | Q(
+        confirmation_sent_at__lt=now - timedelta(seconds=get_setting("NEWSLETTER_RESEND_INTERVAL"))
+    )
+    candidates = Subscription.objects.filter(due, pk=subscription.pk)
+    if subscription.status == Subscription.Status.PENDING:
+        updated = candidates.filter(status=Subscription.Status.PENDING).update(
+            confirmation_sent_at=now
+        )
+    elif subscription.status == Subscription.Status.UNSUBSCRIBED:
+        updated = candidates.filter(status=Subscription.Status.UNSUBSCRIBED).update(
+            status=Subscription.Status.PENDING,
+            confirmed_at=None,
+            confirmation_sent_at=now,
+            **consent,
+        )
+    else:
+        updated = 0
+    if updated:
+        subscription.refresh_from_db()
+        return subscription
+    return None

@@ -1,0 +1,36 @@
+"""Newsletter mail as Django tasks, so that with a queue backend no request waits for SMTP."""
+
+import logging
+
+from django_tasks import task
+
+from .digest import send_digest
+from .mail import confirmation_message
+from .models import Subscription
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_confirmation(subscription_id):
+    subscription = (
+        Subscription.objects.select_related("site")
+        .filter(pk=subscription_id, status=Subscription.Status.PENDING)
+        .first()
+    )
+    if subscription is None:
+        return
+    try:
+        confirmation_message(subscription).send()
+    except Exception:
+        logger.exception(
+            "Could not send the newsletter confirmation to subscription %s.", subscription_id
+        )
+        # Let the visitor ask again right away instead of waiting out the resend interval.
+        Subscription.objects.filter(pk=subscription_id).update(confirmation_sent_at=None)
+        raise
+
+
+@task()
+def send_career_digest():
+    return send_digest()

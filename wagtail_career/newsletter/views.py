@@ -1,0 +1,115 @@
+"""Public newsletter endpoints: signup, confirmation and unsubscribe.
+
+None of them uses the CSRF cookie, so the signup form can sit on cached anonymous pages:
+- signup only ever queues a confirmation mail to the address typed in (a forged request
+  achieves nothing more than the visitor typing it), behind a honeypot and a per-address
+  rate limit;
+- confirm and unsubscribe are authorised by the signed token in their URL, which a forging
+  site cannot know.
+"""
+
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from ..conf import get_setting
+from .forms import SignupForm, box_number, form_context
+from .models import Subscription
+from .ratelimit import allow_signup, client_address
+from .signup import subscribe
+from .tasks import send_confirmation
+from .tokens import check_confirmation_token, check_unsubscribe_token
+
+
+def _page(request, template, context, status=200):
+    context = {"base_template": get_setting("BASE_TEMPLATE"), **context}
+    return TemplateResponse(
+        request, f"wagtail_career/newsletter/{template}", context, status=status
+    )
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    if request.method == "GET":
+        form, done, status = None, False, 200
+    elif not allow_signup(request):
+        initial = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
+        form = SignupForm(site=site, box=box_number(request), initial=initial)
+        done, status = False, 429
+    else:
+        form = SignupForm(request.POST, site=site, box=box_number(request))
+        done = form.is_valid()
+        status = 200 if done else 400
+        if done and not form.is_bot:
+            subscription = subscribe(
+                site=site,
+                email=form.cleaned_data["email"],
+                language=translation.get_language(),
+                consent_text=form.consent_text,
+                consent_url=form.cleaned_data["source"],
+                ip_address=client_address(request) or None,
+            )
+            if subscription is not None:
+                transaction.on_commit(lambda: send_confirmation.enqueue(subscription.pk))
+    context = form_context(request, form=form, done=done)
+    context["rate_limited"] = status == 429
+    if _wants_json(request):
+        html = render_to_string(
+            "wagtail_career/includes/newsletter_form_body.html", context, request=request
+        )
+        return JsonResponse({"ok": done, "html": html}, status=status)
+    source = form.cleaned_data.get("source", "") if form is not None and done else ""
+    return _page(request, "signup.html", {**context, "back_url": source}, status=status)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    subscription, expired = check_confirmation_token(token)
+    if subscription is None:
+        return _page(request, "confirm.html", {"state": "invalid"}, status=404)
+    if subscription.status != Subscription.Status.PENDING:
+        state = "already" if subscription.status == Subscription.Status.CONFIRMED else "used"
+    elif expired:
+        return _page(request, "confirm.html", {"state": "expired"}, status=410)
+    elif request.method == "POST":
+        # Conditional, so a double click or a replay confirms once.
+        Subscription.objects.filter(pk=subscription.pk, status=Subscription.Status.PENDING).update(
+            status=Subscription.Status.CONFIRMED, confirmed_at=timezone.now()
+        )
+        state = "done"
+    else:
+        state = "ask"
+    return _page(request, "confirm.html", {"state": state, "subscription": subscription})
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks; POST (the page's button or an RFC 8058 one-click request) unsubscribes."""
+    subscription = check_unsubscribe_token(token)
+    if subscription is None:
+        return _page(request, "unsubscribe.html", {"state": "invalid"}, status=404)
+    if request.method == "POST":
+        Subscription.objects.filter(pk=subscription.pk).exclude(
+            status=Subscription.Status.UNSUBSCRIBED
+        ).update(status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+        state = "done"
+    elif subscription.status == Subscription.Status.UNSUBSCRIBED:
+        state = "done"
+    else:
+        state = "ask"
+    return _page(request, "unsubscribe.html", {"state": state, "subscription": subscription})
