@@ -5,13 +5,12 @@ them with the install command; in CI (``CI`` set) it fails them, so a CI machine
 the browser can never pass by skipping.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from .chromium import DESKTOP, chromium_missing, launch
+from .chromium import DESKTOP, launch, require_chromium
 from .demo_server import DemoServer
 
 HERE = Path(__file__).parent
@@ -25,11 +24,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def _chromium_available():
-    missing = chromium_missing()
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"CI is set and {missing}", pytrace=False)
-    if missing:
-        pytest.skip(missing)
+    require_chromium()
 
 
 @pytest.fixture(scope="session")

@@ -120,6 +120,13 @@ FOCUS_STYLE = """el => {
     return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join(" ");
 }"""
 
+# A ring that shows: an outline at least 2px wide, or a shadow.
+FOCUS_RING = """el => {
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+        || style.boxShadow !== "none";
+}"""
+
 
 def describe(element):
     return element.evaluate(
@@ -159,6 +166,7 @@ def tab_through(page):
             break
         stops.append(name)
         assert focused.evaluate(FOCUS_STYLE) != unfocused.get(name), f"no visible focus on {name}"
+        assert focused.evaluate(FOCUS_RING), f"the focus change on {name} is too faint"
         assert focused.evaluate(
             """el => { const r = el.getBoundingClientRect();
                 return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
@@ -172,7 +180,8 @@ def tab_through(page):
 def press_tab_until(page, name):
     for _ in range(100):
         page.keyboard.press("Tab")
-        if page.locator(":focus").evaluate("el => el.textContent.trim()") == name:
+        focused = page.locator(":focus")
+        if focused.count() and focused.evaluate("el => el.textContent.trim()") == name:
             return
     raise AssertionError(f"Tab never reached {name!r}")
 
