@@ -5,7 +5,7 @@ PY := $(CURDIR)/$(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 MANAGE := cd example_site && $(PY) manage.py
 
-.PHONY: install demo test lint messages
+.PHONY: install demo test lint messages screenshots
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,8 @@ demo: $(INSTALLED)
 	$(MANAGE) load_career_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## make test: the whole suite (SQLite; set DATABASE_URL for PostgreSQL).
+## make test: the whole suite (SQLite; set DATABASE_URL for PostgreSQL), browser tests included
+## (they skip locally without /usr/bin/chromium; `-m "not browser"` leaves them out).
 test: $(INSTALLED)
 	$(PY) -m pytest
 
@@ -31,3 +32,7 @@ lint: $(INSTALLED)
 ## make messages: refresh and compile the French catalogue after changing strings.
 messages: $(INSTALLED)
 	cd wagtail_career && $(PY) -m django makemessages -l fr --no-obsolete && $(PY) -m django compilemessages
+
+## make screenshots: regenerate docs/screenshots/*.png from a fresh demo in Chromium.
+screenshots: $(INSTALLED)
+	$(PY) -m tests.browser.screenshots

@@ -1,0 +1,80 @@
+"""Fixtures for the browser tests: the demo site on loopback and Debian's Chromium.
+
+Every test in this folder gets the ``browser`` marker. Locally, a missing Chromium skips
+them with the install command; in CI (``CI`` set) it fails them, so a CI machine without
+the browser can never pass by skipping.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .chromium import DESKTOP, launch, require_chromium
+from .demo_server import DemoServer
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def _chromium_available():
+    require_chromium()
+
+
+@pytest.fixture(scope="session")
+def demo_site(_chromium_available):
+    """The base URL of the example site with its demo content, served for the whole session."""
+    with DemoServer() as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser(_chromium_available):
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def _context(browser, demo_site, **options):
+    context = browser.new_context(base_url=demo_site, **options)
+    # A missing element should fail a test in seconds, not after Playwright's 30.
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def page(browser, demo_site):
+    """A fresh visitor (no cookies) at desktop width."""
+    context = _context(browser, demo_site, viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, demo_site):
+    """A fresh visitor whose browser has JavaScript turned off."""
+    context = _context(browser, demo_site, viewport=DESKTOP, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser, demo_site):
+    """A factory for pages with other options (viewport, locale); closed after the test."""
+    contexts = []
+
+    def make(viewport=DESKTOP, **options):
+        context = _context(browser, demo_site, viewport=viewport, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

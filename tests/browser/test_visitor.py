@@ -1,0 +1,204 @@
+"""A visitor reads the career section in Chromium: with JavaScript, without it, by keyboard.
+
+The demo content (example_site/demo/content.py) is the fixture: its "CV" tag has exactly one
+article, signed by two authors.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+ARTICLE_TITLE = "Rédiger un CV qui passe le cap des logiciels de tri"
+ARTICLE_SLUG = "cv-logiciels-de-tri"
+
+# What a visitor reads in each language; the English site lives under /en/.
+LANGUAGES = {
+    "fr": {
+        "prefix": "",
+        "filter": "Filtrer par mot-clé",
+        "filtered": "Articles avec le mot-clé « CV »",
+        "byline": "par Olivier Bergeron-Roy et Nadia Fortin-Sauvé",
+        "signatures": [
+            "Par : Olivier Bergeron-Roy, Conseiller en recrutement de Boréal Talents",
+            "Par : Nadia Fortin-Sauvé, Coach de carrière de Atelier Fleuve Carrières",
+        ],
+        "date": "24 mars 2026",
+        "reading_time": r"^\d+ minutes? de lecture$",
+    },
+    "en": {
+        "prefix": "/en",
+        "filter": "Filter by tag",
+        "filtered": "Articles tagged “CV”",
+        "byline": "by Olivier Bergeron-Roy and Nadia Fortin-Sauvé",
+        "signatures": [
+            "By: Olivier Bergeron-Roy, Conseiller en recrutement at Boréal Talents",
+            "By: Nadia Fortin-Sauvé, Coach de carrière at Atelier Fleuve Carrières",
+        ],
+        "date": "March 24, 2026",
+        "reading_time": r"^\d+ minutes? read$",
+    },
+}
+
+
+def failed_responses(page):
+    """Collect every response of the page with an error status (a missing stylesheet, image...)."""
+    failures = []
+    page.on(
+        "response",
+        lambda response: (
+            failures.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    return failures
+
+
+def read_an_article(page, language):
+    """Flow 1 as far as it exists: index, tag filter, article, byline, signature, date, time."""
+    text = LANGUAGES[language]
+    index_url = f"{text['prefix']}/carriere/"
+
+    page.goto(index_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Carrière")
+    cards = page.locator(".career-card")
+    expect(cards).to_have_count(6)
+
+    tag_filter = page.get_by_role("navigation", name=text["filter"])
+    tag_filter.get_by_role("link", name="CV", exact=True).click()
+    expect(page).to_have_url(re.compile(re.escape(index_url) + r"\?tag=cv$"))
+    expect(page.get_by_role("heading", level=2, name=text["filtered"])).to_be_visible()
+    expect(tag_filter.get_by_role("link", name="CV", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(cards).to_have_count(1)
+
+    cards.get_by_role("link", name=ARTICLE_TITLE).click()
+    expect(page).to_have_url(re.compile(re.escape(f"{index_url}{ARTICLE_SLUG}/") + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(ARTICLE_TITLE)
+
+    header = page.locator(".career-article__header")
+    expect(header.locator(".career-byline")).to_have_text(text["byline"])
+    expect(header.get_by_role("link", name="Olivier Bergeron-Roy")).to_have_attribute(
+        "href", f"{index_url}authors/olivier-bergeron-roy/"
+    )
+    expect(header.locator("time")).to_have_attribute("datetime", "2026-03-24")
+    expect(header.locator("time")).to_have_text(text["date"])
+    expect(header.locator(".career-meta__reading-time")).to_have_text(
+        re.compile(text["reading_time"])
+    )
+    expect(page.locator(".career-signature__line")).to_have_text(text["signatures"])
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_visitor_filters_by_tag_and_reads_an_article(page, language):
+    failures = failed_responses(page)
+    read_an_article(page, language)
+    # The page is styled and illustrated: its stylesheets and images all loaded.
+    assert page.locator(".career-article__hero img").evaluate("img => img.naturalWidth") > 0
+    assert page.locator(".career").evaluate("el => getComputedStyle(el).maxWidth") != "none"
+    assert failures == []
+
+
+def test_visitor_reads_an_article_without_javascript(page_without_js):
+    # The browser really runs no page script (so the flow below would notice a link or
+    # form that needs one).
+    page_without_js.set_content("<title>off</title><script>document.title = 'on'</script>")
+    assert page_without_js.title() == "off"
+
+    failures = failed_responses(page_without_js)
+    read_an_article(page_without_js, "fr")
+    assert failures == []
+
+
+# What a keyboard can reach: links, form controls and anything given a tab stop.
+INTERACTIVE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), "
+    "select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])"
+)
+FOCUS_STYLE = """el => {
+    const style = getComputedStyle(el);
+    return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join(" ");
+}"""
+
+# A ring that shows: an outline at least 2px wide, or a shadow.
+FOCUS_RING = """el => {
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+        || style.boxShadow !== "none";
+}"""
+
+
+def describe(element):
+    return element.evaluate(
+        "el => `#${el.dataset.tabStop} ${el.tagName.toLowerCase()} “${el.textContent.trim()}”`"
+    )
+
+
+def tab_through(page):
+    """Tab from the top of the page to its end; check each stop and that every control is one.
+
+    Each control's look without focus is measured first, so a stop passes only if focus
+    visibly changes its outline or shadow, and the focused control is on screen.
+    Returns the descriptions of the stops, in order.
+    """
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    # Number the controls so that two links with the same text stay apart.
+    page.locator(INTERACTIVE).evaluate_all(
+        "els => els.forEach((el, i) => { el.dataset.tabStop = i; })"
+    )
+    # The skip link is off screen until focused, by design; other hidden controls are not stops.
+    controls = [
+        c
+        for c in page.locator(INTERACTIVE).all()
+        if c.is_visible() or c.evaluate("el => el.matches('.site-skip')")
+    ]
+    assert controls, "the page has no control to reach"
+    unfocused = {describe(c): c.evaluate(FOCUS_STYLE) for c in controls}
+
+    stops = []
+    for _ in range(len(controls) + 3):
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        if focused.count() == 0:  # past the last control, focus left the document
+            break
+        name = describe(focused)
+        if stops and name == stops[0]:
+            break
+        stops.append(name)
+        assert focused.evaluate(FOCUS_STYLE) != unfocused.get(name), f"no visible focus on {name}"
+        assert focused.evaluate(FOCUS_RING), f"the focus change on {name} is too faint"
+        assert focused.evaluate(
+            """el => { const r = el.getBoundingClientRect();
+                return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
+                    && r.top < innerHeight && r.left < innerWidth; }"""
+        ), f"{name} is focused off screen"
+
+    assert sorted(stops) == sorted(unfocused), "some controls cannot be reached by keyboard"
+    return stops
+
+
+def press_tab_until(page, name):
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        if focused.count() and focused.evaluate("el => el.textContent.trim()") == name:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_keyboard_user_reads_an_article(page):
+    page.goto("/carriere/")
+    stops = tab_through(page)
+    assert stops[0].startswith("#0 a “Aller au contenu”"), "the skip link comes first"
+
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    press_tab_until(page, "CV")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/carriere/\?tag=cv$"))
+    tab_through(page)
+
+    press_tab_until(page, ARTICLE_TITLE)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(ARTICLE_TITLE)
+    stops = tab_through(page)
+    assert any("Nadia Fortin-Sauvé" in stop for stop in stops)
