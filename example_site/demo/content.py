@@ -23,6 +23,9 @@ INDEX_INTRO = (
 # Image descriptions become the pictures' default alternative text in Wagtail.
 HERO_DESCRIPTION = "Illustration abstraite : dégradé de couleurs et formes géométriques."
 PORTRAIT_DESCRIPTION = "Portrait stylisé : les initiales de {name} sur un disque de couleur."
+LOGO_DESCRIPTION = "Logo de {name}"
+# The Wagtail site's name: the sender the newsletter's consent text names.
+SITE_NAME = "Boréal Talents"
 
 # Inline illustrations used in article bodies, with the motif drawn by demo.images.
 INLINE_IMAGES = {
@@ -555,4 +558,61 @@ ARTICLES = [
             ),
         ],
     },
+]
+
+
+# Fictional client employers for the "Les employeurs qui recrutent" sidebar, in the
+# editors' order: name, initials for the generated logo, colour, recruiting?, description.
+EMPLOYERS = [
+    ("Boréal Physio", "BP", (0, 110, 90), True, "Cliniques de physiothérapie en Mauricie."),
+    ("Cabinet Laurentide Avocats", "CL", (40, 40, 90), True, "Droit des affaires et litige."),
+    ("Le Fil Montréal", "FM", (180, 30, 40), True, "Quotidien numérique indépendant."),
+    ("Caisse Horizon", "CH", (0, 120, 60), True, "Coopérative de services financiers."),
+    ("Notaires Beaulieu Gagnon", "BG", (120, 80, 20), True, "Notariat et médiation familiale."),
+    ("Atelier Zénith Conseil", "ZC", (90, 40, 140), False, "Services-conseils en gestion."),
+    ("Collège Saint-Laurent Tech", "ST", (20, 90, 160), True, "Formation technique aux adultes."),
+    ("Groupe Érable Logistique", "ÉL", (160, 90, 0), True, "Transport et entreposage."),
+]
+
+# A reader account for trying comments, and the discussion on one article.
+READER = {
+    "username": "lecteur",
+    "password": "demo-lecteur-2026",
+    "email": "lecteur@example.com",
+    "first_name": "Julie",
+    "last_name": "Morin",
+}
+COMMENTED_ARTICLE = "negocier-son-salaire"
+# (author name, email, text, is_public, index of the comment it replies to or None)
+COMMENTS = [
+    (
+        "Marc-André Pelletier",
+        "marc-andre@example.com",
+        "Merci pour l'idée de préparer une fourchette plutôt qu'un chiffre unique.\n"
+        "Je l'ai essayé la semaine dernière et la discussion a été beaucoup plus simple.",
+        True,
+        None,
+    ),
+    (
+        "Sophie Tremblay",
+        "sophie@example.com",
+        "Est-ce que les mêmes conseils s'appliquent à une augmentation dans le même poste?",
+        True,
+        None,
+    ),
+    (
+        "Geneviève Lapointe",
+        "genevieve@example.com",
+        "Oui, en grande partie : appuyez-vous sur vos résultats de l'année et sur les "
+        "salaires du marché pour des postes comparables.",
+        True,
+        1,
+    ),
+    (
+        "Visiteur pressé",
+        "presse@example.com",
+        "Un commentaire qui attend la modération (visible seulement dans l'administration).",
+        False,
+        None,
+    ),
 ]

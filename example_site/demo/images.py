@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 HERO_SIZE = (1600, 900)
 PORTRAIT_SIZE = (400, 400)
+LOGO_SIZE = (320, 160)
 INLINE_SIZE = (1200, 800)
 
 # (gradient start, gradient end, accent): calm, readable colour sets that suit a career site.
@@ -204,4 +205,15 @@ def inline_image(key, index, motif):
     pale_end = tuple(round(c + (255 - c) * 0.7) for c in end)
     image = _gradient(INLINE_SIZE, pale_start, pale_end, rng.uniform(-30, 30))
     MOTIFS[motif](ImageDraw.Draw(image), rng, end, start)
+    return _png(image)
+
+
+def logo_image(letters, colour):
+    """A 320x160 PNG employer logo: ``letters`` in white on a rounded ``colour`` plate."""
+    image = Image.new("RGB", LOGO_SIZE, "white")
+    draw = ImageDraw.Draw(image)
+    width, height = LOGO_SIZE
+    draw.rounded_rectangle((8, 8, width - 8, height - 8), radius=24, fill=colour)
+    font = ImageFont.load_default(size=84)
+    draw.text((width / 2, height / 2), letters, fill="white", font=font, anchor="mm")
     return _png(image)

@@ -11,23 +11,35 @@ import io
 from functools import partial
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_comments_xtd.models import XtdComment
 from home.models import HomePage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo import content, images
-from wagtail_career.models import ArticlePage, ArticlePageAuthor, Author, CareerIndexPage
+from wagtail_career.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    Author,
+    CareerIndexPage,
+    Employer,
+)
 
 BASE_URL = "http://127.0.0.1:8000"
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"
 ADMIN_EMAIL = "admin@example.com"
+MODERATORS_GROUP = "Modération"
 # Articles are shown as published on their date, in the morning rather than at midnight.
 PUBLICATION_TIME = datetime.time(9, 0)
 
@@ -51,12 +63,16 @@ class Command(BaseCommand):
         # All or nothing: a failure halfway must not leave half a demo that a rerun would
         # then have to reconcile.
         with transaction.atomic():
+            site = self.load_site()
             home = self.load_home_page()
             index = self.load_career_index(home)
             self.stored_images = self.load_images()
             authors = self.load_authors()
             self.load_articles(index, authors)
+            self.load_employers()
             created_admin = self.load_superuser()
+            self.load_people()
+            self.load_comments(index, site)
         self.print_summary(index, created_admin)
 
     def log(self, message):
@@ -125,6 +141,11 @@ class Command(BaseCommand):
                 content.PORTRAIT_DESCRIPTION.format(name=author["name"]),
                 partial(images.portrait_image, position, author["name"]),
             )
+        for name, letters, colour, _recruiting, _description in content.EMPLOYERS:
+            pictures[self.logo_key(name)] = (
+                content.LOGO_DESCRIPTION.format(name=name),
+                partial(images.logo_image, letters, colour),
+            )
         for position, (key, data) in enumerate(content.INLINE_IMAGES.items()):
             pictures[key] = (
                 data["description"],
@@ -161,6 +182,10 @@ class Command(BaseCommand):
             result[key] = image
             self.log(self.status(action, _("image"), title))
         return result
+
+    @staticmethod
+    def logo_key(name):
+        return f"logo-{slugify(name)}"
 
     @staticmethod
     def portrait_key(author):
@@ -223,6 +248,81 @@ class Command(BaseCommand):
             value = {**value, "image": self.stored_images[value["image"]]}
         return block_type, value
 
+    def load_site(self):
+        """The Wagtail site's name is the sender named in the newsletter consent text."""
+        site = Site.objects.get(is_default_site=True)
+        if site.site_name != content.SITE_NAME:
+            site.site_name = content.SITE_NAME
+            site.save(update_fields=["site_name"])
+        return site
+
+    def load_employers(self):
+        """The employers who recruit, with logos drawn locally, in the editors' order."""
+        for position, (name, _letters, _colour, recruiting, description) in enumerate(
+            content.EMPLOYERS
+        ):
+            slug = slugify(name)
+            employer, created = Employer.objects.update_or_create(
+                name=name,
+                defaults={
+                    "logo": self.stored_images[self.logo_key(name)],
+                    "website": f"https://{slug}.example/",
+                    "careers_url": f"https://{slug}.example/carrieres" if recruiting else "",
+                    "description": description,
+                    "is_recruiting": recruiting,
+                    "sort_order": position,
+                },
+            )
+            self.log(self.status(CREATED if created else UPDATED, _("employeur"), name))
+
+    def load_people(self):
+        """A reader who can comment, and a "Modération" group that can moderate comments."""
+        group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            Permission.objects.get(
+                content_type__app_label="django_comments", codename="can_moderate"
+            ),
+        )
+        user_model = get_user_model()
+        reader = user_model.objects.filter(username=content.READER["username"]).first()
+        if reader is None:
+            reader = user_model.objects.create_user(
+                content.READER["username"],
+                content.READER["email"],
+                content.READER["password"],
+                first_name=content.READER["first_name"],
+                last_name=content.READER["last_name"],
+            )
+            self.log(self.status(CREATED, _("lecteur"), reader.username))
+        return reader
+
+    def load_comments(self, index, site):
+        """A short discussion, with a reply and a comment held for moderation."""
+        article = ArticlePage.objects.child_of(index).get(slug=content.COMMENTED_ARTICLE)
+        existing = XtdComment.objects.filter(
+            content_type=ContentType.objects.get_for_model(ArticlePage), object_pk=str(article.pk)
+        )
+        if existing.exists():
+            self.log(self.status(REUSED, _("commentaires"), article.title))
+            return
+        django_site = DjangoSite.objects.get_current()
+        stored = []
+        for position, (name, email, text, public, reply_to) in enumerate(content.COMMENTS):
+            comment = XtdComment(
+                content_object=article,
+                site=django_site,
+                user_name=name,
+                user_email=email,
+                comment=text,
+                is_public=public,
+                submit_date=article.first_published_at + datetime.timedelta(days=position + 1),
+                parent_id=stored[reply_to].pk if reply_to is not None else 0,
+            )
+            comment.save()
+            stored.append(comment)
+        self.log(self.status(CREATED, _("commentaires"), article.title))
+
     def load_superuser(self):
         """Create the demo administrator; an existing account, and its password, are kept."""
         user_model = get_user_model()
@@ -258,6 +358,8 @@ class Command(BaseCommand):
             _("  Administration :   %(url)s/admin/") % {"url": BASE_URL},
             _("  Utilisateur :      %(username)s") % {"username": ADMIN_USERNAME},
             _("  Mot de passe :     %(password)s") % {"password": password},
+            _("  Lecteur (pour commenter) : %(username)s / %(password)s")
+            % {"username": content.READER["username"], "password": content.READER["password"]},
             _("Démarrez le serveur avec : python manage.py runserver"),
         ]
         self.stdout.write("\n".join(lines))
