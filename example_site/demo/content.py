@@ -571,7 +571,7 @@ EMPLOYERS = [
     ("Notaires Beaulieu Gagnon", "BG", (120, 80, 20), True, "Notariat et médiation familiale."),
     ("Atelier Zénith Conseil", "ZC", (90, 40, 140), False, "Services-conseils en gestion."),
     ("Collège Saint-Laurent Tech", "ST", (20, 90, 160), True, "Formation technique aux adultes."),
-    ("Groupe Érable Logistique", "ÉL", (160, 90, 0), True, "Transport et entreposage."),
+    ("Groupe Érable Logistique", "EL", (160, 90, 0), True, "Transport et entreposage."),
 ]
 
 # A reader account for trying comments, and the discussion on one article.
