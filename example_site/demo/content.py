@@ -616,3 +616,14 @@ COMMENTS = [
         None,
     ),
 ]
+
+# The page the "Vous avez des questions?" call to action leads to.
+CONTACT_PAGE = {
+    "slug": "nous-joindre",
+    "title": "Nous joindre",
+    "body": (
+        "<p>Une question sur votre recherche d'emploi ou sur un poste affiché? "
+        "Écrivez-nous à carriere@example.com ou appelez au 514 555-0100, du lundi au "
+        "vendredi, de 9 h à 17 h.</p>"
+    ),
+}

@@ -111,9 +111,16 @@ def test_visitor_reads_an_article_without_javascript(page_without_js):
 
 
 # What a keyboard can reach: links, form controls and anything given a tab stop.
-INTERACTIVE = (
-    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), "
-    "select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])"
+INTERACTIVE = ", ".join(
+    f"{selector}:not([tabindex='-1'])"
+    for selector in (
+        "a[href]",
+        "button:not([disabled])",
+        "input:not([disabled]):not([type=hidden])",
+        "select:not([disabled])",
+        "textarea:not([disabled])",
+        "[tabindex]",
+    )
 )
 FOCUS_STYLE = """el => {
     const style = getComputedStyle(el);

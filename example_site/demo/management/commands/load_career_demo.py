@@ -32,6 +32,7 @@ from wagtail_career.models import (
     ArticlePageAuthor,
     Author,
     CareerIndexPage,
+    CareerSettings,
     Employer,
 )
 
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             site = self.load_site()
             home = self.load_home_page()
             index = self.load_career_index(home)
+            self.load_contact_page(home, site)
             self.stored_images = self.load_images()
             authors = self.load_authors()
             self.load_articles(index, authors)
@@ -255,6 +257,22 @@ class Command(BaseCommand):
             site.site_name = content.SITE_NAME
             site.save(update_fields=["site_name"])
         return site
+
+    def load_contact_page(self, home, site):
+        """A contact page, chosen in the Career settings as the call to action's link."""
+        data = content.CONTACT_PAGE
+        page = HomePage.objects.child_of(home).filter(slug=data["slug"]).first()
+        created = page is None
+        if created:
+            page = HomePage(slug=data["slug"], title=data["title"], body=data["body"])
+            home.add_child(instance=page)
+        else:
+            page.title, page.body = data["title"], data["body"]
+        self.publish(page)
+        career_settings = CareerSettings.for_site(site)
+        career_settings.contact_cta_page = page
+        career_settings.save()
+        self.log(self.status(CREATED if created else UPDATED, _("page"), page.title))
 
     def load_employers(self):
         """The employers who recruit, with logos drawn locally, in the editors' order."""
