@@ -1,5 +1,6 @@
 """What a visitor sees on the career index, an article and an author's archive."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -185,3 +186,13 @@ def test_pages_extend_the_configured_base_template(client, settings, article, ca
         html = client.get(url).content.decode()
         assert '<body class="other-base"><div id="site-content">' in html
         assert "/static/wagtail_career/css/career.css" in html
+
+
+def test_long_pagination_is_elided(client, settings, career_index, make_article):
+    settings.WAGTAIL_CAREER_PAGE_SIZE = 1
+    for day in range(12):
+        make_article(f"Article {day}", date=date(2026, 1, 1) + timedelta(days=day))
+    html = client.get(career_index.url + "?page=6").content.decode()
+    pages = re.findall(r'<span class="career-visually-hidden">Page </span>(\d+)</a>', html)
+    assert pages == ["1", "4", "5", "6", "7", "8", "12"]
+    assert html.count('<span aria-hidden="true">…</span>') == 2

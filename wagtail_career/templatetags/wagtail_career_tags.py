@@ -41,6 +41,12 @@ def author_archive_url(context, author):
     return index_page.author_archive_url(author, context.get("request"))
 
 
+@register.filter
+def elided_page_range(paginator, number):
+    """Page numbers around ``number`` with "…" gaps, so 100 pages stay a short list."""
+    return paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+
+
 @register.simple_tag(takes_context=True)
 def page_query(context, **changes):
     """The current query string with ``changes`` applied (``None`` removes a key)."""
