@@ -14,23 +14,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments.views.moderation import perform_flag
 from django_comments_xtd.models import XtdComment
+from wagtail.models import Site
 
 from ..conf import get_setting
 from ..queue import enqueue
 from ..ratelimit import allow, client_address, request_accounts
 from .display import SECTION_ANCHOR, add_message, comment_section, login_url
-from .forms import ArticleCommentForm
+from .forms import MAX_COMMENT_ID, ArticleCommentForm
 from .moderation import CommentPolicy, save_comment
 from .queries import article_comments, article_content_type, visible
 from .tasks import send_confirmation_request
 from .tokens import confirmation_token, read_confirmation_token, read_mute_token
 
 
-def _article(pk):
+def _article(request, pk):
+    """The live, public article ``pk`` of the request's site, or a 404."""
     from ..models import ArticlePage
 
+    site = Site.find_for_request(request)
     try:
-        return ArticlePage.objects.live().public().get(pk=int(pk))
+        if site is None:
+            raise ArticlePage.DoesNotExist
+        return ArticlePage.objects.live().public().in_site(site).get(pk=int(pk))
     except (ArticlePage.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("This article does not exist.")) from None
 
@@ -82,7 +87,7 @@ def _rate_limited(request, article, policy):
 def post_comment(request):
     """Store a comment (or mail its confirmation link), then go back to the article."""
     allowed = allow("comment", request, request_accounts(request, request.POST.get("email")))
-    article = _article(request.POST.get("object_pk"))
+    article = _article(request, request.POST.get("object_pk"))
     policy = CommentPolicy.for_request(request, article)
     if not allowed:
         return _rate_limited(request, article, policy)
@@ -152,14 +157,14 @@ def post_comment(request):
 @require_POST
 def flag_comment(request, comment_id):
     """A signed-in visitor reports a published comment to the moderators."""
-    comment = (
+    comment = comment_id <= MAX_COMMENT_ID and (
         visible(XtdComment.norel_objects.filter(content_type=article_content_type()))
         .filter(pk=comment_id)
         .first()
     )
-    if comment is None:
+    if not comment:
         raise Http404(_("This comment does not exist."))
-    article = _article(comment.object_pk)
+    article = _article(request, comment.object_pk)
     if not request.user.is_authenticated:
         return redirect(login_url(request, article))
     if not allow("flag", request, request_accounts(request)):
@@ -176,7 +181,7 @@ def confirm_comment(request, token):
         data = read_confirmation_token(token)
     except signing.BadSignature:
         return _render(request, "link_invalid.html", {}, status=400)
-    article = _article(data["article_id"])
+    article = _article(request, data["article_id"])
     fields = data["fields"]
     existing = (
         article_comments(article)
@@ -232,7 +237,7 @@ def mute_comments(request, token):
         article_id, email = read_mute_token(token)
     except signing.BadSignature:
         return _render(request, "link_invalid.html", {}, status=400)
-    article = _article(article_id)
+    article = _article(request, article_id)
     done = request.method == "POST"
     if done:
         article_comments(article).filter(user_email__iexact=email).update(followup=False)

@@ -36,6 +36,12 @@ def _page(request, template, context, status=200):
     )
 
 
+def _on_this_site(request, subscription):
+    """A link works on the site it was mailed for only (one site's token is no key to another)."""
+    site = Site.find_for_request(request)
+    return subscription is not None and site is not None and subscription.site_id == site.pk
+
+
 def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
@@ -85,7 +91,7 @@ def signup(request):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     subscription, expired = check_confirmation_token(token)
-    if subscription is None:
+    if not _on_this_site(request, subscription):
         return _page(request, "confirm.html", {"state": "invalid"}, status=404)
     if subscription.status != Subscription.Status.PENDING:
         state = "already" if subscription.status == Subscription.Status.CONFIRMED else "used"
@@ -107,7 +113,7 @@ def confirm(request, token):
 def unsubscribe(request, token):
     """GET asks; POST (the page's button or an RFC 8058 one-click request) unsubscribes."""
     subscription = check_unsubscribe_token(token)
-    if subscription is None:
+    if not _on_this_site(request, subscription):
         return _page(request, "unsubscribe.html", {"state": "invalid"}, status=404)
     if request.method == "POST":
         Subscription.objects.filter(pk=subscription.pk).exclude(
