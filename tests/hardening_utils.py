@@ -21,7 +21,7 @@ XSS_CORPUS = [
     f"data:text/html,<script>alert('{MARK}')</script>",
     f"\"><script>alert('{MARK}')</script>",
     f"'><img src=x onerror=alert('{MARK}')>",
-    f"\" onmouseover=\"alert('{MARK}')\" x=\"",
+    f'" onmouseover="alert(\'{MARK}\')" x="',
     f"' onfocus='alert(`{MARK}`)' autofocus x='",
     f"</script><script>alert('{MARK}')</script>",
     f"</title><script>alert('{MARK}')</script>",
@@ -35,7 +35,7 @@ XSS_CORPUS = [
     f"<details open ontoggle=alert('{MARK}')>",
     f"{MARK}\u2028<script>alert(1)</script>\u2029",
     f"{MARK}\u202e<script>alert(1)</script>",  # right-to-left override
-    f"https://ex\u0430mple.com/{MARK}\"><script>alert(1)</script>",  # Cyrillic "а"
+    f'https://ex\u0430mple.com/{MARK}"><script>alert(1)</script>',  # Cyrillic "а"
     f"\u0000<script>alert('{MARK}')</script>",
     f"%3Cscript%3Ealert('{MARK}')%3C/script%3E",
     f"&lt;script&gt;alert('{MARK}')&lt;/script&gt;",

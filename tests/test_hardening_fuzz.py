@@ -52,8 +52,19 @@ def fuzz_setup(article, settings):
 @given(
     overrides=st.dictionaries(
         st.sampled_from(
-            ["object_pk", "content_type", "timestamp", "security_hash", "reply_to",
-             "comment", "honeypot", "name", "email", "followup", "url"]
+            [
+                "object_pk",
+                "content_type",
+                "timestamp",
+                "security_hash",
+                "reply_to",
+                "comment",
+                "honeypot",
+                "name",
+                "email",
+                "followup",
+                "url",
+            ]
         ),
         values,
     ),
@@ -94,8 +105,11 @@ def test_comment_links(fuzz_setup, token, kind, post):
     assert comments_of(article).count() == before
 
 
+SIGNUP_FIELDS = ["email", "consent", "source", "box", "homepage"]
+
+
 @FUZZ
-@given(data=st.dictionaries(st.sampled_from(["email", "consent", "source", "box", "homepage"]), values))
+@given(data=st.dictionaries(st.sampled_from(SIGNUP_FIELDS), values))
 def test_newsletter_signup(fuzz_setup, data):
     client, _article = fuzz_setup
     before = Subscription.objects.count()
@@ -130,8 +144,16 @@ def test_newsletter_links(fuzz_setup, token, kind, method):
         st.sampled_from(["q", "tag", "page", "comments_page", "reply_to", "x"]), values
     ),
     path=st.sampled_from(
-        ["", "authors/camille-tremblay/", "employers/", "feed/rss/", "feed/atom/",
-         "authors/camille-tremblay/feed/atom/", "tags/entrevue/feed/rss/", "ARTICLE"]
+        [
+            "",
+            "authors/camille-tremblay/",
+            "employers/",
+            "feed/rss/",
+            "feed/atom/",
+            "authors/camille-tremblay/feed/atom/",
+            "tags/entrevue/feed/rss/",
+            "ARTICLE",
+        ]
     ),
     language=st.sampled_from(["", "/en"]),
 )

@@ -99,7 +99,9 @@ def test_rate_limits_live_in_the_django_cache(client, article, settings):
     assert client.post(SIGNUP_URL, signup_data(email="c@example.com")).status_code == 200
 
 
-def test_csrf_is_enforced_on_every_state_changing_endpoint(article, django_capture_on_commit_callbacks):
+def test_csrf_is_enforced_on_every_state_changing_endpoint(
+    article, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     from wagtail_career.comments.tokens import mute_token

@@ -51,8 +51,12 @@ def test_editor_fields_are_inert_everywhere(
         setattr(settings, field, payload[: settings._meta.get_field(field).max_length or None])
     settings.save()
     author = make_author(
-        payload[:255], role=payload, organisation=payload, bio=payload,
-        website=payload, linkedin_url=payload,
+        payload[:255],
+        role=payload,
+        organisation=payload,
+        bio=payload,
+        website=payload,
+        linkedin_url=payload,
     )
     make_employer(payload[:255], website=payload, careers_url=payload, description=payload)
     article = make_article(
@@ -87,8 +91,13 @@ def test_editor_fields_are_inert_everywhere(
             assert_inert(text, url)
 
     subscription = Subscription.objects.create(
-        site=Site.objects.get(), email="lea@example.com", language="fr", status="confirmed",
-        consent_text="…", consent_given_at=timezone.now(), confirmed_at=timezone.now(),
+        site=Site.objects.get(),
+        email="lea@example.com",
+        language="fr",
+        status="confirmed",
+        consent_text="…",
+        consent_given_at=timezone.now(),
+        confirmed_at=timezone.now(),
     )
     message = digest_message(subscription, [article])
     assert "\n" not in message.subject
