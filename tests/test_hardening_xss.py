@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Site
@@ -37,6 +38,9 @@ def _feed_html(xml):
 def test_editor_fields_are_inert_everywhere(
     client, payload, make_article, make_author, make_employer, career_index
 ):
+    if connection.vendor == "postgresql":
+        # PostgreSQL cannot store NUL (editors' forms refuse it anyway); SQLite can.
+        payload = payload.replace("\x00", "")
     settings = CareerSettings.for_site(Site.objects.get(is_default_site=True))
     for field in (
         "newsletter_heading",
