@@ -24,7 +24,11 @@ def test_get_changes_nothing_and_post_confirms(
     assert "Confirmer mon abonnement" in page.content.decode()
     assert Subscription.objects.get().status == "pending"
 
-    done = Client(enforce_csrf_checks=True).post(link)
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post(link).status_code == 403  # the page's form carries a CSRF token
+    assert Subscription.objects.get().status == "pending"
+    token = browser.get(link).context["csrf_token"]
+    done = browser.post(link, {"csrfmiddlewaretoken": str(token)})
     assert done.status_code == 200
     assert "Abonnement confirmé" in done.content.decode()
     subscription = Subscription.objects.get()
@@ -130,7 +134,12 @@ def test_forged_unsubscribe_token_is_refused(client, article, django_capture_on_
     assert Subscription.objects.get().status == "confirmed"
 
 
-def test_link_pages_set_no_cookie(client, article, django_capture_on_commit_callbacks):
+def test_link_pages_set_no_session_cookie(client, article, django_capture_on_commit_callbacks):
+    """The confirm page sets the CSRF cookie its form needs, nothing else; the unsubscribe
+    page (RFC 8058 one-click target) sets none."""
     link = _signed_up(client, django_capture_on_commit_callbacks)
-    assert not client.get(link).cookies
+    assert set(client.get(link).cookies) == {"csrftoken"}
     assert not client.post(link).cookies
+    subscription = Subscription.objects.get()
+    url = f"/career/newsletter/unsubscribe/{make_unsubscribe_token(subscription)}/"
+    assert not Client().get(url).cookies

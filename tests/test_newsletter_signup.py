@@ -294,7 +294,7 @@ def test_rate_limit_default_is_no_looser_than_ten_a_minute(client, article):
 
 
 def test_forwarded_for_uses_the_proxy_appended_entry(client, article, settings):
-    settings.WAGTAIL_CAREER_NEWSLETTER_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.WAGTAIL_CAREER_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     settings.WAGTAIL_CAREER_NEWSLETTER_RATE_LIMIT = 1
     spoofed = [
         client.post(

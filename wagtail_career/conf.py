@@ -31,15 +31,26 @@ DEFAULTS = {
     "NEWSLETTER_CONFIRM_MAX_AGE": 7 * 24 * 3600,
     # Minimum seconds between two confirmation mails to one pending address.
     "NEWSLETTER_RESEND_INTERVAL": 5 * 60,
-    # Signup requests allowed per client address in each NEWSLETTER_RATE_PERIOD.
+    # Signup requests allowed per client address, and per account or typed address, in
+    # each NEWSLETTER_RATE_PERIOD; more get a 429 page that keeps the address typed.
     "NEWSLETTER_RATE_LIMIT": 10,
     # Length in seconds of the signup rate-limit window.
     "NEWSLETTER_RATE_PERIOD": 60,
+    # Comment posts allowed per client address, and per account or typed address, in each
+    # COMMENTS_RATE_PERIOD; more get a 429 page that keeps the comment's text.
+    "COMMENTS_RATE_LIMIT": 10,
+    # Length in seconds of the comment rate-limit window.
+    "COMMENTS_RATE_PERIOD": 60,
+    # Comment reports ("flag") allowed per client address and per account in each
+    # COMMENTS_FLAG_RATE_PERIOD.
+    "COMMENTS_FLAG_RATE_LIMIT": 10,
+    # Length in seconds of the flag rate-limit window.
+    "COMMENTS_FLAG_RATE_PERIOD": 60,
     # Store the subscriber's IP address with their consent record (off: data minimisation).
     "NEWSLETTER_STORE_IP": False,
-    # request.META key holding the client address; with "HTTP_X_FORWARDED_FOR" the last
-    # (proxy-appended) entry is used.
-    "NEWSLETTER_CLIENT_IP_HEADER": "REMOTE_ADDR",
+    # request.META key holding the client address (rate limits, stored IPs); behind a
+    # proxy use e.g. "HTTP_X_FORWARDED_FOR", of which the last (proxy-appended) entry is used.
+    "CLIENT_IP_HEADER": "REMOTE_ADDR",
     # Sender of newsletter mail; None uses DEFAULT_FROM_EMAIL.
     "NEWSLETTER_FROM_EMAIL": None,
 }

@@ -5,17 +5,51 @@ They are served by :class:`~wagtail_career.models.CareerIndexPage` routes (``fee
 its own, with its own absolute URLs. Only live, public articles are listed.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from .conf import get_setting
 
-FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+# Characters XML 1.0 cannot carry: an editor's pasted control character must not break a feed.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return XML_INVALID.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(item) for item in value]
+    return value
+
+
+class XmlSafeFeed:
+    """Drops XML-invalid characters from everything the feed writes."""
+
+    def __init__(self, *args, **kwargs):
+        args = [_xml_safe(arg) for arg in args]
+        super().__init__(*args, **{key: _xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        args = [_xml_safe(arg) for arg in args]
+        super().add_item(*args, **{key: _xml_safe(value) for key, value in kwargs.items()})
+
+
+class RssFeed(XmlSafeFeed, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(XmlSafeFeed, Atom1Feed):
+    pass
+
+
+FEED_TYPES = {"rss": RssFeed, "atom": AtomFeed}
 
 
 @dataclass
@@ -51,7 +85,8 @@ class ArticleFeed(Feed):
 
     def description(self, source):
         # RSS requires a channel description; the index title stands in for a missing one.
-        return source.index.search_description or source.index.title
+        # Readers render descriptions as HTML (Atom says type="html"): plain text is escaped.
+        return escape(source.index.search_description or source.index.title)
 
     def link(self, source):
         return source.index.get_full_url(source.request)
@@ -74,7 +109,8 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.search_description or article.intro
+        # Plain text, rendered as HTML by readers: escaped, so "<" shows as "<".
+        return escape(article.search_description or article.intro)
 
     def item_link(self, article):
         return article.get_full_url(self._request)

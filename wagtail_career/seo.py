@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, to_locale
 from wagtail.models import Site
 
+from .links import safe_link
 from .models import ArticlePage, CareerIndexPage
 
 # Open Graph's recommended 1.91:1 image; most networks crop to it.
@@ -207,7 +208,7 @@ def _person(author, url):
         person["worksFor"] = {"@type": "Organization", "name": author.organisation}
     if url:
         person["url"] = url
-    same_as = [link for link in (author.linkedin_url, author.website) if link]
+    same_as = [link for link in map(safe_link, (author.linkedin_url, author.website)) if link]
     if same_as:
         person["sameAs"] = same_as
     return person

@@ -8,13 +8,15 @@ never ``+``, which ``mailto:`` and some networks would show literally).
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+
+from .links import is_safe_link, safe_link
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,7 @@ def share_links(url, title, settings=None):
 
 def validate_link(value):
     """A site-relative path or an http(s), mailto: or tel: address; never ``javascript:``."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    if urlsplit(value).scheme.lower() not in {"http", "https", "mailto", "tel"}:
+    if not is_safe_link(value):
         raise ValidationError(
             _("Enter an address starting with https://, mailto:, tel: or /."), code="invalid"
         )
@@ -171,4 +171,4 @@ class SharingSettings(models.Model):
         """The call to action's target: the chosen page's URL, else the address, else ``""``."""
         if self.contact_cta_page_id:
             return self.contact_cta_page.get_url(request) or ""
-        return self.contact_cta_url
+        return safe_link(self.contact_cta_url)

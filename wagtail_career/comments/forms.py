@@ -14,6 +14,9 @@ from .queries import article_comments, visible
 
 # The part of the page the form and the "reply" links point to.
 FORM_ANCHOR = "comment-form"
+# Comment ids are 32-bit (xtd's AutoField): a larger number cannot be one, and SQLite
+# raises on integers beyond 64 bits instead of finding nothing.
+MAX_COMMENT_ID = 2**31 - 1
 
 
 class ArticleCommentForm(CommentForm):
@@ -24,7 +27,9 @@ class ArticleCommentForm(CommentForm):
     an invitation to spam.
     """
 
-    reply_to = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    reply_to = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_COMMENT_ID, widget=forms.HiddenInput
+    )
     followup = forms.BooleanField(
         label=_("Email me when someone else comments on this article"), required=False
     )

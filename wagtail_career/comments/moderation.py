@@ -9,12 +9,16 @@ signals, so a site's own ``comment_will_be_posted`` receivers (spam filters) sti
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_comments.moderation import CommentModerator
-from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
+from django_comments_xtd.models import (
+    MaxThreadLevelExceededException,
+    XtdComment,
+    max_thread_level_for_content_type,
+)
 
 from .queries import article_content_type, visible
 from .site_settings import CommentModeration, WhoCanComment
@@ -115,8 +119,52 @@ def register_moderator():
     moderator.register(ArticlePage, ArticleCommentModerator)
 
 
+# First key of the PostgreSQL advisory locks taken on an article's comments ("wc").
+ADVISORY_LOCK_NAMESPACE = 0x7763
+
+
+def lock_article_comments(article_pk):
+    """Hold the article's comment lock until the current transaction ends.
+
+    xtd computes a reply's position in its thread by reading then writing, and the
+    duplicate check reads before the insert: concurrent posts on one article must take
+    turns. PostgreSQL uses an advisory lock (nothing else waits on it); other databases
+    lock the article's page row (SQLite serialises writers anyway).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, int(article_pk)]
+            )
+    else:
+        from wagtail.models import Page
+
+        list(Page.objects.select_for_update().filter(pk=article_pk).values_list("pk"))
+
+
+def find_duplicate(comment):
+    """The stored comment ``comment`` repeats: same article, author, reply target and text,
+    sent the same day (django_comments' rule). A double click or a replayed link stores once."""
+    same = XtdComment.norel_objects.filter(
+        content_type_id=comment.content_type_id,
+        object_pk=comment.object_pk,
+        comment=comment.comment,
+        submit_date__gte=comment.submit_date - timedelta(days=1),
+    )
+    if comment.user_id:
+        same = same.filter(user_id=comment.user_id)
+    else:
+        same = same.filter(user__isnull=True, user_email__iexact=comment.user_email)
+    if comment.parent_id:
+        same = same.filter(parent_id=comment.parent_id, level__gt=0)
+    else:
+        same = same.filter(level=0)
+    return same.order_by("pk").first()
+
+
 def save_comment(comment, request):
-    """Run the moderation signals, then store ``comment``; ``False`` if a receiver refused it.
+    """Run the moderation signals, then store ``comment``; return the stored comment (an
+    earlier identical one if this repeats it), or ``None`` if it was refused.
 
     ``comment`` is an unsaved ``XtdComment``. Both the signed-in path and the email
     confirmation path go through here, so the policy is applied when the comment is stored.
@@ -126,8 +174,16 @@ def save_comment(comment, request):
     sender = type(comment)
     responses = comment_will_be_posted.send(sender=sender, comment=comment, request=request)
     if any(response is False for _receiver, response in responses):
-        return False
-    with transaction.atomic():
-        comment.save()
-        comment_was_posted.send(sender=sender, comment=comment, request=request)
-    return True
+        return None
+    try:
+        with transaction.atomic():
+            lock_article_comments(comment.object_pk)
+            duplicate = find_duplicate(comment)
+            if duplicate is not None:
+                return duplicate
+            comment.save()
+            comment_was_posted.send(sender=sender, comment=comment, request=request)
+    except (XtdComment.DoesNotExist, MaxThreadLevelExceededException):
+        # The comment replied to was deleted, or moved out of reach, meanwhile.
+        return None
+    return comment

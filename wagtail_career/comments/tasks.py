@@ -5,12 +5,9 @@ queue backend (for example django-tasks' database backend and its worker) it goe
 from the worker. Each task takes ids and strings only, so any backend can serialise it.
 """
 
-from functools import partial
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,14 +17,16 @@ from django_comments_xtd.models import XtdComment
 from django_tasks import task
 from wagtail.admin.utils import get_admin_base_url
 
+from .. import queue
 from ..conf import get_setting
 from .queries import article_comments, visible
 from .tokens import mute_token
 
 
 def enqueue_on_commit(task_, *args):
-    """Queue ``task_`` once the current transaction commits, in the active language."""
-    transaction.on_commit(partial(task_.enqueue, *args, language=translation.get_language()))
+    """Queue ``task_`` once the current transaction commits, in the active language (a
+    failing task backend is logged: the comment itself is stored and in the admin)."""
+    queue.enqueue_on_commit(task_, *args, language=translation.get_language())
 
 
 def moderator_emails():

@@ -9,26 +9,34 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments.views.moderation import perform_flag
 from django_comments_xtd.models import XtdComment
+from wagtail.models import Site
 
 from ..conf import get_setting
+from ..queue import enqueue
+from ..ratelimit import allow, client_address, request_accounts
 from .display import SECTION_ANCHOR, add_message, comment_section, login_url
-from .forms import ArticleCommentForm
+from .forms import MAX_COMMENT_ID, ArticleCommentForm
 from .moderation import CommentPolicy, save_comment
 from .queries import article_comments, article_content_type, visible
-from .tasks import enqueue_on_commit, send_confirmation_request
+from .tasks import send_confirmation_request
 from .tokens import confirmation_token, read_confirmation_token, read_mute_token
 
 
-def _article(pk):
+def _article(request, pk):
+    """The live, public article ``pk`` of the request's site, or a 404."""
     from ..models import ArticlePage
 
+    site = Site.find_for_request(request)
     try:
-        return ArticlePage.objects.live().public().get(pk=int(pk))
-    except (ArticlePage.DoesNotExist, TypeError, ValueError):
+        if site is None:
+            raise ArticlePage.DoesNotExist
+        return ArticlePage.objects.live().public().in_site(site).get(pk=int(pk))
+    except (ArticlePage.DoesNotExist, TypeError, ValueError, OverflowError):
         raise Http404(_("This article does not exist.")) from None
 
 
@@ -53,11 +61,36 @@ def _announce(request, comment):
         )
 
 
+def _rate_limited(request, article, policy):
+    """The 429 answer to one post too many: the form again, with the visitor's text in it."""
+    try:
+        reply_to = max(0, int(request.POST.get("reply_to", 0)))
+    except (TypeError, ValueError):
+        reply_to = 0
+    initial = {name: request.POST.get(name, "")[:3000] for name in ("name", "email", "comment")}
+    form = ArticleCommentForm(
+        article,
+        policy=policy,
+        user=request.user,
+        initial={**initial, "reply_to": reply_to, "followup": bool(request.POST.get("followup"))},
+    )
+    form.rate_limited = True
+    return _render(
+        request,
+        "post_error.html",
+        {"section": comment_section(request, article, form=form), "article": article},
+        status=429,
+    )
+
+
 @require_POST
 def post_comment(request):
     """Store a comment (or mail its confirmation link), then go back to the article."""
-    article = _article(request.POST.get("object_pk"))
+    allowed = allow("comment", request, request_accounts(request, request.POST.get("email")))
+    article = _article(request, request.POST.get("object_pk"))
     policy = CommentPolicy.for_request(request, article)
+    if not allowed:
+        return _rate_limited(request, article, policy)
     form = ArticleCommentForm(article, policy=policy, user=request.user, data=request.POST)
     if not form.is_valid():
         refused = policy.refusal(request.user) is not None
@@ -71,20 +104,36 @@ def post_comment(request):
     if comment.pk:  # the same comment sent twice: keep the first
         _announce(request, comment)
         return _back_to(request, article, comment)
-    comment.ip_address = request.META.get("REMOTE_ADDR") or None
+    comment.ip_address = client_address(request) or None
 
     if not request.user.is_authenticated and policy.requires_email_confirmation:
         token = confirmation_token(comment)
         confirm_url = request.build_absolute_uri(
             reverse("wagtail_career:comment_confirm", args=[token])
         )
-        enqueue_on_commit(
+        # Nothing is stored before the confirmation: queue the mail now, so that if the
+        # task backend fails the visitor still has their text and is told.
+        queued = enqueue(
             send_confirmation_request,
             comment.user_email,
             comment.user_name,
             article.title,
             confirm_url,
+            language=translation.get_language(),
         )
+        if not queued:
+            form.add_error(
+                None,
+                _(
+                    "We could not send the confirmation email right now. Your text is kept "
+                    "below: please send it again in a few minutes."
+                ),
+            )
+            return _render(
+                request,
+                "post_error.html",
+                {"section": comment_section(request, article, form=form), "article": article},
+            )
         add_message(
             request,
             messages.INFO,
@@ -92,7 +141,8 @@ def post_comment(request):
         )
         return _back_to(request, article)
 
-    if not save_comment(comment, request):
+    comment = save_comment(comment, request)
+    if comment is None:
         form.add_error(None, _("Your comment was refused."))
         return _render(
             request,
@@ -107,16 +157,18 @@ def post_comment(request):
 @require_POST
 def flag_comment(request, comment_id):
     """A signed-in visitor reports a published comment to the moderators."""
-    comment = (
+    comment = comment_id <= MAX_COMMENT_ID and (
         visible(XtdComment.norel_objects.filter(content_type=article_content_type()))
         .filter(pk=comment_id)
         .first()
     )
-    if comment is None:
+    if not comment:
         raise Http404(_("This comment does not exist."))
-    article = _article(comment.object_pk)
+    article = _article(request, comment.object_pk)
     if not request.user.is_authenticated:
         return redirect(login_url(request, article))
+    if not allow("flag", request, request_accounts(request)):
+        return _render(request, "flag_limited.html", {"article": article}, status=429)
     perform_flag(request, comment)
     add_message(request, messages.SUCCESS, _("Thank you: moderators will review this comment."))
     return redirect(f"{article.get_url(request)}#c{comment.pk}")
@@ -129,7 +181,7 @@ def confirm_comment(request, token):
         data = read_confirmation_token(token)
     except signing.BadSignature:
         return _render(request, "link_invalid.html", {}, status=400)
-    article = _article(data["article_id"])
+    article = _article(request, data["article_id"])
     fields = data["fields"]
     existing = (
         article_comments(article)
@@ -163,8 +215,11 @@ def confirm_comment(request, token):
             {"article": article, "comment": fields, "refusal": refusal},
             403,
         )
-    comment = XtdComment(content_type=article_content_type(), object_pk=str(article.pk), **fields)
-    if not save_comment(comment, request):
+    comment = save_comment(
+        XtdComment(content_type=article_content_type(), object_pk=str(article.pk), **fields),
+        request,
+    )
+    if comment is None:
         return _render(
             request,
             "confirm.html",
@@ -182,7 +237,7 @@ def mute_comments(request, token):
         article_id, email = read_mute_token(token)
     except signing.BadSignature:
         return _render(request, "link_invalid.html", {}, status=400)
-    article = _article(article_id)
+    article = _article(request, article_id)
     done = request.method == "POST"
     if done:
         article_comments(article).filter(user_email__iexact=email).update(followup=False)

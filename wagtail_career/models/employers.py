@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from ..links import safe_link
+
 # Rendition specs, in one place so the prefetch and the rendering always agree.
 SIDEBAR_LOGO_RENDITION = "max-160x80"
 DIRECTORY_LOGO_RENDITION = "max-240x120"
@@ -99,7 +101,7 @@ class Employer(index.Indexed, models.Model):
     @property
     def link_url(self):
         """Where the employer's name leads: its job openings, else its website."""
-        return self.careers_url or self.website
+        return safe_link(self.careers_url) or safe_link(self.website)
 
 
 def attach_logo_renditions(employers, rendition):

@@ -1,4 +1,5 @@
 import math
+import re
 
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q, Value
@@ -32,6 +33,10 @@ from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
+
+
+# What a tag slug can be (taggit slugifies names, keeping Unicode letters).
+TAG_SLUG = re.compile(r"[-\w]+")
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -136,8 +141,11 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
         tag = None
         tag_slug = request.GET.get("tag", "").strip()
         if tag_slug:
-            tag = Tag.objects.filter(slug=tag_slug).first()
-            articles = articles.filter(tags__slug=tag_slug)
+            # Anything but a slug (a NUL byte, which PostgreSQL refuses…) matches no tag.
+            tag = (
+                Tag.objects.filter(slug=tag_slug).first() if TAG_SLUG.fullmatch(tag_slug) else None
+            )
+            articles = articles.filter(tags=tag) if tag else articles.none()
         query = clean_query(request.GET.get("q"))
         if query:
             if tag_slug:

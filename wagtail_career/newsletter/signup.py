@@ -53,3 +53,9 @@ def subscribe(*, site, email, language, consent_text, consent_url="", ip_address
         subscription.refresh_from_db()
         return subscription
     return None
+
+
+def allow_resend(subscription_id):
+    """Let the visitor ask again right away (the mail could not be sent or queued) instead
+    of waiting out ``NEWSLETTER_RESEND_INTERVAL``."""
+    Subscription.objects.filter(pk=subscription_id).update(confirmation_sent_at=None)

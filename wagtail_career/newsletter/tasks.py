@@ -7,6 +7,7 @@ from django_tasks import task
 from .digest import send_digest
 from .mail import confirmation_message
 from .models import Subscription
+from .signup import allow_resend
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +27,7 @@ def send_confirmation(subscription_id):
         logger.exception(
             "Could not send the newsletter confirmation to subscription %s.", subscription_id
         )
-        # Let the visitor ask again right away instead of waiting out the resend interval.
-        Subscription.objects.filter(pk=subscription_id).update(confirmation_sent_at=None)
+        allow_resend(subscription_id)
         raise
 
 

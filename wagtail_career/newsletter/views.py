@@ -1,14 +1,16 @@
 """Public newsletter endpoints: signup, confirmation and unsubscribe.
 
-None of them uses the CSRF cookie, so the signup form can sit on cached anonymous pages:
-- signup only ever queues a confirmation mail to the address typed in (a forged request
-  achieves nothing more than the visitor typing it), behind a honeypot and a per-address
-  rate limit;
-- confirm and unsubscribe are authorised by the signed token in their URL, which a forging
-  site cannot know.
+Two of them take POSTs without a CSRF token, on purpose:
+- signup, so the form can sit on cached anonymous pages: it only ever queues a confirmation
+  mail to the address typed in (a forged request achieves nothing more than the visitor
+  typing it), behind a honeypot and rate limits per client address and per address typed;
+- unsubscribe, the ``List-Unsubscribe`` target that mail clients POST to without a token
+  (RFC 8058 one-click); the signed token in its URL authorises it.
+Confirm is CSRF-protected like the rest of the site: its page carries the token.
 """
 
-from django.db import transaction
+from functools import partial
+
 from django.http import Http404, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -18,10 +20,11 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from ..conf import get_setting
+from ..queue import enqueue_on_commit
+from ..ratelimit import allow, client_address, request_accounts
 from .forms import SignupForm, box_number, form_context
 from .models import Subscription
-from .ratelimit import allow_signup, client_address
-from .signup import subscribe
+from .signup import allow_resend, subscribe
 from .tasks import send_confirmation
 from .tokens import check_confirmation_token, check_unsubscribe_token
 
@@ -31,6 +34,12 @@ def _page(request, template, context, status=200):
     return TemplateResponse(
         request, f"wagtail_career/newsletter/{template}", context, status=status
     )
+
+
+def _on_this_site(request, subscription):
+    """A link works on the site it was mailed for only (one site's token is no key to another)."""
+    site = Site.find_for_request(request)
+    return subscription is not None and site is not None and subscription.site_id == site.pk
 
 
 def _wants_json(request):
@@ -45,7 +54,7 @@ def signup(request):
         raise Http404
     if request.method == "GET":
         form, done, status = None, False, 200
-    elif not allow_signup(request):
+    elif not allow("signup", request, request_accounts(request, request.POST.get("email"))):
         initial = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
         form = SignupForm(site=site, box=box_number(request), initial=initial)
         done, status = False, 429
@@ -63,7 +72,11 @@ def signup(request):
                 ip_address=client_address(request) or None,
             )
             if subscription is not None:
-                transaction.on_commit(lambda: send_confirmation.enqueue(subscription.pk))
+                enqueue_on_commit(
+                    send_confirmation,
+                    subscription.pk,
+                    on_failure=partial(allow_resend, subscription.pk),
+                )
     context = form_context(request, form=form, done=done)
     context["rate_limited"] = status == 429
     if _wants_json(request):
@@ -75,11 +88,10 @@ def signup(request):
     return _page(request, "signup.html", {**context, "back_url": source}, status=status)
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     subscription, expired = check_confirmation_token(token)
-    if subscription is None:
+    if not _on_this_site(request, subscription):
         return _page(request, "confirm.html", {"state": "invalid"}, status=404)
     if subscription.status != Subscription.Status.PENDING:
         state = "already" if subscription.status == Subscription.Status.CONFIRMED else "used"
@@ -101,7 +113,7 @@ def confirm(request, token):
 def unsubscribe(request, token):
     """GET asks; POST (the page's button or an RFC 8058 one-click request) unsubscribes."""
     subscription = check_unsubscribe_token(token)
-    if subscription is None:
+    if not _on_this_site(request, subscription):
         return _page(request, "unsubscribe.html", {"state": "invalid"}, status=404)
     if request.method == "POST":
         Subscription.objects.filter(pk=subscription.pk).exclude(

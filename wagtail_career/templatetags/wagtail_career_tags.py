@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from ..employer_list import employers_section
+from ..links import safe_link
 from ..models import CareerIndexPage, CareerSettings
 from ..newsletter.forms import form_context
 from ..search import highlight
@@ -10,6 +11,9 @@ from ..seo import head_metadata
 from ..sharing import share_links
 
 register = template.Library()
+
+# An editor's link in an href: dropped ("") unless http(s), mailto:, tel: or site-relative.
+register.filter("safe_link", safe_link)
 
 
 @register.inclusion_tag("wagtail_career/includes/employers.html", takes_context=True)

@@ -17,6 +17,14 @@ CACHES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+# A slow or silent SMTP server must not hold a worker forever: mail tasks fail, log and retry.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Behind a reverse proxy, rate limits count the address the proxy appends to X-Forwarded-For
+# (set WAGTAIL_CAREER_CLIENT_IP_HEADER=REMOTE_ADDR when the site faces the internet directly).
+WAGTAIL_CAREER_CLIENT_IP_HEADER = os.environ.get(
+    "WAGTAIL_CAREER_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
+)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
