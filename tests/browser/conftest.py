@@ -12,6 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from .chromium import DESKTOP, launch, require_chromium
 from .demo_server import DemoServer
+from .mailbox import SMTPServer
 
 HERE = Path(__file__).parent
 
@@ -28,10 +29,29 @@ def _chromium_available():
 
 
 @pytest.fixture(scope="session")
-def demo_site(_chromium_available):
-    """The base URL of the example site with its demo content, served for the whole session."""
-    with DemoServer() as server:
-        yield server.url
+def smtp_server(_chromium_available):
+    """The loopback SMTP server the demo site sends its mail to, for the whole session."""
+    with SMTPServer() as server:
+        yield server
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    return smtp_server.mailbox
+
+
+@pytest.fixture(scope="session")
+def demo(smtp_server):
+    """The example site with its demo content, served for the whole session (one server:
+    tests that change the content leave the demo as the others expect it)."""
+    with DemoServer(env=smtp_server.env) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo):
+    """The demo's base URL."""
+    return demo.url
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,17 @@ from playwright.sync_api import expect
 
 ARTICLE_TITLE = "Rédiger un CV qui passe le cap des logiciels de tri"
 ARTICLE_SLUG = "cv-logiciels-de-tri"
+# The recruiting employers, in the editors' order (Atelier Zénith Conseil does not recruit).
+# Each name links to the employer's job openings.
+EMPLOYERS = {
+    "Boréal Physio": "https://boreal-physio.example/carrieres",
+    "Cabinet Laurentide Avocats": "https://cabinet-laurentide-avocats.example/carrieres",
+    "Le Fil Montréal": "https://le-fil-montreal.example/carrieres",
+    "Caisse Horizon": "https://caisse-horizon.example/carrieres",
+    "Notaires Beaulieu Gagnon": "https://notaires-beaulieu-gagnon.example/carrieres",
+    "Collège Saint-Laurent Tech": "https://college-saint-laurent-tech.example/carrieres",
+    "Groupe Érable Logistique": "https://groupe-erable-logistique.example/carrieres",
+}
 
 # What a visitor reads in each language; the English site lives under /en/.
 LANGUAGES = {
@@ -25,6 +36,12 @@ LANGUAGES = {
         ],
         "date": "24 mars 2026",
         "reading_time": r"^\d+ minutes? de lecture$",
+        "employers": "Les employeurs qui recrutent",
+        "external": "(site externe)",
+        "all_employers": "Voir tous les employeurs qui recrutent",
+        "share": "Partagez cette nouvelle!",
+        "copy": "Copier le lien",
+        "copied": "Lien copié.",
     },
     "en": {
         "prefix": "/en",
@@ -37,6 +54,12 @@ LANGUAGES = {
         ],
         "date": "March 24, 2026",
         "reading_time": r"^\d+ minutes? read$",
+        "employers": "Employers who are hiring",
+        "external": "(external site)",
+        "all_employers": "See all employers who are hiring",
+        "share": "Share this article!",
+        "copy": "Copy link",
+        "copied": "Link copied.",
     },
 }
 
@@ -87,12 +110,37 @@ def read_an_article(page, language):
         re.compile(text["reading_time"])
     )
     expect(page.locator(".career-signature__line")).to_have_text(text["signatures"])
+    check_employers_sidebar(page, language)
+
+
+def check_employers_sidebar(page, language):
+    """The sidebar lists the recruiting employers in order, each with its logo, each name an
+    external link to the employer's job openings, then a link to the directory."""
+    text = LANGUAGES[language]
+    section = page.get_by_role("complementary").get_by_role("region", name=text["employers"])
+    expect(section.get_by_role("heading", level=2)).to_have_text(text["employers"])
+    links = section.get_by_role("listitem").get_by_role("link")
+    expect(links).to_have_text([f"{name}↗ {text['external']}" for name in EMPLOYERS])
+    for url, link in zip(EMPLOYERS.values(), links.all(), strict=True):
+        expect(link).to_have_attribute("href", url)
+    for name, logo in zip(EMPLOYERS, section.get_by_role("img").all(), strict=True):
+        expect(logo).to_have_accessible_name(re.compile(re.escape(name)))
+    expect(section.get_by_role("link", name=text["all_employers"])).to_have_attribute(
+        "href", f"{text['prefix']}/carriere/employers/"
+    )
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_visitor_filters_by_tag_and_reads_an_article(page, language):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     failures = failed_responses(page)
     read_an_article(page, language)
+
+    # The copy-link button puts the article's full address on the clipboard and says so.
+    share = page.get_by_role("region", name=LANGUAGES[language]["share"])
+    share.get_by_role("button", name=LANGUAGES[language]["copy"]).click()
+    expect(share.get_by_role("status")).to_have_text(LANGUAGES[language]["copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
     # The page is styled and illustrated: its stylesheets and images all loaded.
     assert page.locator(".career-article__hero img").evaluate("img => img.naturalWidth") > 0
     assert page.locator(".career").evaluate("el => getComputedStyle(el).maxWidth") != "none"
