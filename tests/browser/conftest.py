@@ -54,6 +54,36 @@ def demo_site(demo):
     return demo.url
 
 
+# A pending subscription made in the demo's database, and its links' tokens made with the
+# package's own token functions.
+NEW_SUBSCRIPTION = """
+from django.utils import timezone
+from wagtail.models import Site
+from wagtail_career.models import Subscription
+from wagtail_career.newsletter.tokens import make_confirmation_token, make_unsubscribe_token
+subscription = Subscription.objects.create(
+    site=Site.objects.get(is_default_site=True), email={email!r}, language="fr",
+    consent_text="J'accepte.", consent_given_at=timezone.now(),
+)
+print(make_confirmation_token(subscription), make_unsubscribe_token(subscription))
+"""
+
+
+@pytest.fixture(scope="session")
+def make_subscription(demo):
+    """Create a pending subscription for an address; return its confirmation and unsubscribe
+    paths (French; prefix them with /en for English)."""
+
+    def make(email):
+        confirm, unsubscribe = demo.shell(NEW_SUBSCRIPTION.format(email=email)).split()
+        return {
+            "confirm": f"/career/newsletter/confirm/{confirm}/",
+            "unsubscribe": f"/career/newsletter/unsubscribe/{unsubscribe}/",
+        }
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def browser(_chromium_available):
     with sync_playwright() as playwright:

@@ -97,6 +97,10 @@ class DemoServer:
             timeout=timeout,
         ).stdout
 
+    def shell(self, code):
+        """Run Python ``code`` in the demo's Django; return what it printed."""
+        return self.manage("shell", "--no-imports", "-c", code)
+
     def start(self):
         self.manage("migrate", "--noinput")
         self.manage("load_career_demo", "--quiet")

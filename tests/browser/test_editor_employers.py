@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from .demo_facts import EMPLOYERS
 from .people import sign_in_to_admin
-from .test_visitor import EMPLOYERS
 
 ARTICLE = "/carriere/reussir-entrevue-video/"
 NAME = "Studio Aurore"
