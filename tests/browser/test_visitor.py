@@ -10,8 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from .chromium import DESKTOP, PHONE
 from .demo_facts import EMPLOYERS
 from .keyboard import press_tab_until, tab_through
+from .people import READER, fill_sign_in_form
 
 ARTICLE_TITLE = "Rédiger un CV qui passe le cap des logiciels de tri"
 ARTICLE_SLUG = "cv-logiciels-de-tri"
@@ -182,3 +184,29 @@ def test_keyboard_user_reads_an_article(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(ARTICLE_TITLE)
     stops = tab_through(page)
     assert any("Nadia Fortin-Sauvé" in stop for stop in stops)
+
+
+# Each field of the newsletter box and the comment form, and the box whose content area
+# it must stay inside (at 100% width, its own padding and border included).
+FIELDS_IN_BOXES = {
+    ".career-newsletter input[type=email]": ".career-newsletter",
+    ".career-comment-form textarea": ".career-comments",
+}
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_form_fields_stay_inside_their_boxes(new_page, width):
+    page = new_page(viewport={"desktop": DESKTOP, "phone": PHONE}[width])
+    page.goto("/accounts/login/?next=/carriere/negocier-son-salaire/")
+    fill_sign_in_form(page, READER)
+    expect(page.locator(".career-comment-form")).to_be_visible()
+    for field, box in FIELDS_IN_BOXES.items():
+        # How far the field reaches past the box's content edge (inside its padding).
+        overflow = page.locator(field).evaluate(
+            """(el, box) => { const outer = el.closest(box);
+                return el.getBoundingClientRect().right - outer.getBoundingClientRect().right
+                    + parseFloat(getComputedStyle(outer).paddingRight)
+                    + parseFloat(getComputedStyle(outer).borderRightWidth); }""",
+            box,
+        )
+        assert overflow <= 0, f"{field} sticks out of {box} by {overflow}px"
