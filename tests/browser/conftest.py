@@ -12,6 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from .chromium import DESKTOP, launch, require_chromium
 from .demo_server import DemoServer
+from .mailbox import SMTPServer
 
 HERE = Path(__file__).parent
 
@@ -28,10 +29,59 @@ def _chromium_available():
 
 
 @pytest.fixture(scope="session")
-def demo_site(_chromium_available):
-    """The base URL of the example site with its demo content, served for the whole session."""
-    with DemoServer() as server:
-        yield server.url
+def smtp_server(_chromium_available):
+    """The loopback SMTP server the demo site sends its mail to, for the whole session."""
+    with SMTPServer() as server:
+        yield server
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    return smtp_server.mailbox
+
+
+@pytest.fixture(scope="session")
+def demo(smtp_server):
+    """The example site with its demo content, served for the whole session (one server:
+    tests that change the content leave the demo as the others expect it)."""
+    with DemoServer(env=smtp_server.env) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo):
+    """The demo's base URL."""
+    return demo.url
+
+
+# A pending subscription made in the demo's database, and its links' tokens made with the
+# package's own token functions.
+NEW_SUBSCRIPTION = """
+from django.utils import timezone
+from wagtail.models import Site
+from wagtail_career.models import Subscription
+from wagtail_career.newsletter.tokens import make_confirmation_token, make_unsubscribe_token
+subscription = Subscription.objects.create(
+    site=Site.objects.get(is_default_site=True), email={email!r}, language="fr",
+    consent_text="J'accepte.", consent_given_at=timezone.now(),
+)
+print(make_confirmation_token(subscription), make_unsubscribe_token(subscription))
+"""
+
+
+@pytest.fixture(scope="session")
+def make_subscription(demo):
+    """Create a pending subscription for an address; return its confirmation and unsubscribe
+    paths (French; prefix them with /en for English)."""
+
+    def make(email):
+        confirm, unsubscribe = demo.shell(NEW_SUBSCRIPTION.format(email=email)).split()
+        return {
+            "confirm": f"/career/newsletter/confirm/{confirm}/",
+            "unsubscribe": f"/career/newsletter/unsubscribe/{unsubscribe}/",
+        }
+
+    return make
 
 
 @pytest.fixture(scope="session")

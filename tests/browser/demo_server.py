@@ -6,7 +6,8 @@ threaded ``wsgiref`` server on a free 127.0.0.1 port, which prints its URL once 
 The test fixtures and the screenshot script share it.
 
 Run directly (``python tests/browser/demo_server.py``) it serves whatever database the
-environment points at; ``DemoServer`` sets that environment.
+environment points at; ``DemoServer`` sets that environment, and passes ``--throwaway`` so
+that the server also points the database's default Wagtail site at its own address.
 """
 
 import concurrent.futures
@@ -26,6 +27,8 @@ READY = "serving "
 # Migrating and loading the demo take a few seconds; a server that has not said it listens
 # after this long is broken, not slow.
 START_TIMEOUT = 60
+# A management command (migrate, loading the demo, a shell snippet) that runs this long hangs.
+MANAGE_TIMEOUT = 180
 
 
 class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
@@ -39,7 +42,15 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
-def serve():
+def answer_at(host, port):
+    """Point the default Wagtail site at the address being served, so that the absolute links
+    the site builds (share links, the links in its mails) lead back to this server."""
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
+
+
+def serve(throwaway=False):
     import django
     from django.core.wsgi import get_wsgi_application
 
@@ -48,6 +59,8 @@ def serve():
     # Port 0: the kernel picks a free port, so parallel runs never collide.
     server = make_server("127.0.0.1", 0, get_wsgi_application(), ThreadingWSGIServer, QuietHandler)
     host, port = server.server_address
+    if throwaway:
+        answer_at(host, port)
     print(f"{READY}http://{host}:{port}", flush=True)
     server.serve_forever()
 
@@ -55,10 +68,15 @@ def serve():
 class DemoServer:
     """Context manager: prepare the demo, serve it, and clean everything up on exit."""
 
-    def __init__(self):
-        self.workdir = Path(tempfile.mkdtemp(prefix="wagtail-career-browser-"))
+    def __init__(self, env=None):
+        # In memory when the system has a tmpfs: SQLite's fsyncs on a busy disk otherwise
+        # make migrating the throwaway database several times slower.
+        scratch = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+        self.workdir = Path(tempfile.mkdtemp(prefix="wagtail-career-browser-", dir=scratch))
         self.env = {
             **os.environ,
+            # Extra settings for the demo's dev settings, e.g. EMAIL_HOST / EMAIL_PORT.
+            **(env or {}),
             "DJANGO_SETTINGS_MODULE": SETTINGS,
             "DATABASE_URL": f"sqlite:///{self.workdir / 'demo.sqlite3'}",
             "DJANGO_MEDIA_ROOT": str(self.workdir / "media"),
@@ -67,20 +85,27 @@ class DemoServer:
         self.process = None
         self.url = None
 
-    def manage(self, *args):
-        subprocess.run(
+    def manage(self, *args, timeout=MANAGE_TIMEOUT):
+        """Run a management command against the demo's database; return what it printed."""
+        return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=EXAMPLE_SITE,
             env=self.env,
             check=True,
-            stdout=subprocess.DEVNULL,
-        )
+            stdout=subprocess.PIPE,
+            text=True,
+            timeout=timeout,
+        ).stdout
+
+    def shell(self, code):
+        """Run Python ``code`` in the demo's Django; return what it printed."""
+        return self.manage("shell", "--no-imports", "-c", code)
 
     def start(self):
         self.manage("migrate", "--noinput")
         self.manage("load_career_demo", "--quiet")
         self.process = subprocess.Popen(
-            [sys.executable, __file__],
+            [sys.executable, __file__, "--throwaway"],
             cwd=EXAMPLE_SITE,
             env=self.env,
             stdout=subprocess.PIPE,
@@ -128,4 +153,4 @@ class DemoServer:
 
 
 if __name__ == "__main__":
-    serve()
+    serve(throwaway="--throwaway" in sys.argv)

@@ -3,14 +3,22 @@ critical violation, in French and English, at desktop and phone widths."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from .chromium import DESKTOP, PHONE
+from .people import READER, fill_sign_in_form
 
+# Page name: its path; the newsletter pages' paths come with the tokens made for the run.
 PAGES = {
     "index": "/carriere/",
     "article": "/carriere/cv-logiciels-de-tri/",
+    "article signed in": "/carriere/negocier-son-salaire/",
     "author archive": "/carriere/authors/nadia-fortin-sauve/",
+    "employer directory": "/carriere/employers/",
+    "subscription confirmation": None,
+    "unsubscribe": None,
 }
+NEWSLETTER_LINKS = {"subscription confirmation": "confirm", "unsubscribe": "unsubscribe"}
 LANGUAGES = {"fr": "", "en": "/en"}
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 BLOCKING = {"serious", "critical"}
@@ -18,13 +26,41 @@ BLOCKING = {"serious", "critical"}
 axe = Axe()
 
 
+@pytest.fixture(scope="session")
+def newsletter_links(make_subscription):
+    """Real confirmation and unsubscribe links; opening them (GET) changes nothing."""
+    return make_subscription("audit@example.com")
+
+
+@pytest.fixture(scope="session")
+def reader_state(browser, demo_site):
+    """The cookies of the demo's reader, signed in once for every audit that needs them."""
+    context = browser.new_context(base_url=demo_site)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    fill_sign_in_form(page, READER)
+    page.wait_for_url(f"{demo_site}/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_name", PAGES)
-def test_no_serious_accessibility_violation(new_page, page_name, language, width):
-    page = new_page(viewport=WIDTHS[width])
-    response = page.goto(LANGUAGES[language] + PAGES[page_name])
+def test_no_serious_accessibility_violation(request, new_page, page_name, language, width):
+    path, options = PAGES[page_name], {}
+    if page_name in NEWSLETTER_LINKS:
+        path = request.getfixturevalue("newsletter_links")[NEWSLETTER_LINKS[page_name]]
+    if page_name == "article signed in":
+        options["storage_state"] = request.getfixturevalue("reader_state")
+    page = new_page(viewport=WIDTHS[width], **options)
+    response = page.goto(LANGUAGES[language] + path)
     assert response.status == 200
+    if page_name == "article signed in":
+        expect(page.locator("form.career-comment-form textarea")).to_be_visible()
+    if page_name in NEWSLETTER_LINKS:
+        expect(page.locator("main form button")).to_be_visible()  # the page that asks
     assert page.locator("html").get_attribute("lang") == language
 
     violations = axe.run(page).response["violations"]

@@ -5,9 +5,15 @@ article, signed by two authors.
 """
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+from .chromium import DESKTOP, PHONE
+from .demo_facts import EMPLOYERS
+from .keyboard import press_tab_until, tab_through
+from .people import READER, fill_sign_in_form
 
 ARTICLE_TITLE = "Rédiger un CV qui passe le cap des logiciels de tri"
 ARTICLE_SLUG = "cv-logiciels-de-tri"
@@ -25,6 +31,12 @@ LANGUAGES = {
         ],
         "date": "24 mars 2026",
         "reading_time": r"^\d+ minutes? de lecture$",
+        "employers": "Les employeurs qui recrutent",
+        "external": "(site externe)",
+        "all_employers": "Voir tous les employeurs qui recrutent",
+        "share": "Partagez cette nouvelle!",
+        "copy": "Copier le lien",
+        "copied": "Lien copié.",
     },
     "en": {
         "prefix": "/en",
@@ -37,6 +49,12 @@ LANGUAGES = {
         ],
         "date": "March 24, 2026",
         "reading_time": r"^\d+ minutes? read$",
+        "employers": "Employers who are hiring",
+        "external": "(external site)",
+        "all_employers": "See all employers who are hiring",
+        "share": "Share this article!",
+        "copy": "Copy link",
+        "copied": "Link copied.",
     },
 }
 
@@ -87,12 +105,37 @@ def read_an_article(page, language):
         re.compile(text["reading_time"])
     )
     expect(page.locator(".career-signature__line")).to_have_text(text["signatures"])
+    check_employers_sidebar(page, language)
+
+
+def check_employers_sidebar(page, language):
+    """The sidebar lists the recruiting employers in order, each with its logo, each name an
+    external link to the employer's job openings, then a link to the directory."""
+    text = LANGUAGES[language]
+    section = page.get_by_role("complementary").get_by_role("region", name=text["employers"])
+    expect(section.get_by_role("heading", level=2)).to_have_text(text["employers"])
+    links = section.get_by_role("listitem").get_by_role("link")
+    expect(links).to_have_text([f"{name}↗ {text['external']}" for name in EMPLOYERS])
+    for url, link in zip(EMPLOYERS.values(), links.all(), strict=True):
+        expect(link).to_have_attribute("href", url)
+    for name, logo in zip(EMPLOYERS, section.get_by_role("img").all(), strict=True):
+        expect(logo).to_have_accessible_name(re.compile(re.escape(name)))
+    expect(section.get_by_role("link", name=text["all_employers"])).to_have_attribute(
+        "href", f"{text['prefix']}/carriere/employers/"
+    )
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_visitor_filters_by_tag_and_reads_an_article(page, language):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     failures = failed_responses(page)
     read_an_article(page, language)
+
+    # The copy-link button puts the article's full address on the clipboard and says so.
+    share = page.get_by_role("region", name=LANGUAGES[language]["share"])
+    share.get_by_role("button", name=LANGUAGES[language]["copy"]).click()
+    expect(share.get_by_role("status")).to_have_text(LANGUAGES[language]["copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
     # The page is styled and illustrated: its stylesheets and images all loaded.
     assert page.locator(".career-article__hero img").evaluate("img => img.naturalWidth") > 0
     assert page.locator(".career").evaluate("el => getComputedStyle(el).maxWidth") != "none"
@@ -105,92 +148,24 @@ def test_visitor_reads_an_article_without_javascript(page_without_js):
     page_without_js.set_content("<title>off</title><script>document.title = 'on'</script>")
     assert page_without_js.title() == "off"
 
-    failures = failed_responses(page_without_js)
-    read_an_article(page_without_js, "fr")
+    page = page_without_js
+    failures = failed_responses(page)
+    read_an_article(page, "fr")
     assert failures == []
 
-
-# What a keyboard can reach: links, form controls and anything given a tab stop.
-INTERACTIVE = ", ".join(
-    f"{selector}:not([tabindex='-1'])"
-    for selector in (
-        "a[href]",
-        "button:not([disabled])",
-        "input:not([disabled]):not([type=hidden])",
-        "select:not([disabled])",
-        "textarea:not([disabled])",
-        "[tabindex]",
+    # Without the script the copy-link button stays hidden, and the share links still work:
+    # LinkedIn (answered here by a stand-in, the tests have no network) gets the address.
+    share = page.get_by_role("region", name=LANGUAGES["fr"]["share"])
+    expect(share.get_by_role("button")).to_have_count(0)
+    page.route(
+        "https://www.linkedin.com/**",
+        lambda route: route.fulfill(content_type="text/html", body="<title>LinkedIn</title>"),
     )
-)
-FOCUS_STYLE = """el => {
-    const style = getComputedStyle(el);
-    return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join(" ");
-}"""
-
-# A ring that shows: an outline at least 2px wide, or a shadow.
-FOCUS_RING = """el => {
-    const style = getComputedStyle(el);
-    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
-        || style.boxShadow !== "none";
-}"""
-
-
-def describe(element):
-    return element.evaluate(
-        "el => `#${el.dataset.tabStop} ${el.tagName.toLowerCase()} “${el.textContent.trim()}”`"
-    )
-
-
-def tab_through(page):
-    """Tab from the top of the page to its end; check each stop and that every control is one.
-
-    Each control's look without focus is measured first, so a stop passes only if focus
-    visibly changes its outline or shadow, and the focused control is on screen.
-    Returns the descriptions of the stops, in order.
-    """
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    # Number the controls so that two links with the same text stay apart.
-    page.locator(INTERACTIVE).evaluate_all(
-        "els => els.forEach((el, i) => { el.dataset.tabStop = i; })"
-    )
-    # The skip link is off screen until focused, by design; other hidden controls are not stops.
-    controls = [
-        c
-        for c in page.locator(INTERACTIVE).all()
-        if c.is_visible() or c.evaluate("el => el.matches('.site-skip')")
-    ]
-    assert controls, "the page has no control to reach"
-    unfocused = {describe(c): c.evaluate(FOCUS_STYLE) for c in controls}
-
-    stops = []
-    for _ in range(len(controls) + 3):
-        page.keyboard.press("Tab")
-        focused = page.locator(":focus")
-        if focused.count() == 0:  # past the last control, focus left the document
-            break
-        name = describe(focused)
-        if stops and name == stops[0]:
-            break
-        stops.append(name)
-        assert focused.evaluate(FOCUS_STYLE) != unfocused.get(name), f"no visible focus on {name}"
-        assert focused.evaluate(FOCUS_RING), f"the focus change on {name} is too faint"
-        assert focused.evaluate(
-            """el => { const r = el.getBoundingClientRect();
-                return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
-                    && r.top < innerHeight && r.left < innerWidth; }"""
-        ), f"{name} is focused off screen"
-
-    assert sorted(stops) == sorted(unfocused), "some controls cannot be reached by keyboard"
-    return stops
-
-
-def press_tab_until(page, name):
-    for _ in range(100):
-        page.keyboard.press("Tab")
-        focused = page.locator(":focus")
-        if focused.count() and focused.evaluate("el => el.textContent.trim()") == name:
-            return
-    raise AssertionError(f"Tab never reached {name!r}")
+    article_url = page.url
+    share.get_by_role("link", name="Partager sur LinkedIn").click()
+    expect(page).to_have_title("LinkedIn")
+    shared = parse_qs(urlsplit(page.url).query)
+    assert shared == {"url": [article_url]}
 
 
 def test_keyboard_user_reads_an_article(page):
@@ -209,3 +184,29 @@ def test_keyboard_user_reads_an_article(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(ARTICLE_TITLE)
     stops = tab_through(page)
     assert any("Nadia Fortin-Sauvé" in stop for stop in stops)
+
+
+# Each field of the newsletter box and the comment form, and the box whose content area
+# it must stay inside (at 100% width, its own padding and border included).
+FIELDS_IN_BOXES = {
+    ".career-newsletter input[type=email]": ".career-newsletter",
+    ".career-comment-form textarea": ".career-comments",
+}
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_form_fields_stay_inside_their_boxes(new_page, width):
+    page = new_page(viewport={"desktop": DESKTOP, "phone": PHONE}[width])
+    page.goto("/accounts/login/?next=/carriere/negocier-son-salaire/")
+    fill_sign_in_form(page, READER)
+    expect(page.locator(".career-comment-form")).to_be_visible()
+    for field, box in FIELDS_IN_BOXES.items():
+        # How far the field reaches past the box's content edge (inside its padding).
+        overflow = page.locator(field).evaluate(
+            """(el, box) => { const outer = el.closest(box);
+                return el.getBoundingClientRect().right - outer.getBoundingClientRect().right
+                    + parseFloat(getComputedStyle(outer).paddingRight)
+                    + parseFloat(getComputedStyle(outer).borderRightWidth); }""",
+            box,
+        )
+        assert overflow <= 0, f"{field} sticks out of {box} by {overflow}px"

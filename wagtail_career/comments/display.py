@@ -54,6 +54,10 @@ def pop_comment_messages(request):
     ours, others = [], []
     for message in storage:
         (ours if MESSAGE_TAG in message.tags.split() else others).append(message)
+    # Iterating leaves every message loaded, and the site's template iterates the same
+    # storage next: unload them all, or it would show ours and the others (queued again
+    # below) a second time. Django has no public call for this.
+    storage._loaded_messages.clear()
     for message in others:  # reading consumed them: queue them again for the site
         messages.add_message(request, message.level, message.message, message.extra_tags)
     return ours
