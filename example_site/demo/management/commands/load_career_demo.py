@@ -36,7 +36,8 @@ from wagtail_career.models import (
     Employer,
 )
 
-BASE_URL = "http://127.0.0.1:8000"
+DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
+BASE_URL = f"http://{DEMO_HOST}:{DEMO_PORT}"
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"
 ADMIN_EMAIL = "admin@example.com"
@@ -251,11 +252,16 @@ class Command(BaseCommand):
         return block_type, value
 
     def load_site(self):
-        """The Wagtail site's name is the sender named in the newsletter consent text."""
+        """Name the Wagtail site (the newsletter's sender) and give it `make demo`'s address.
+
+        Full URLs (share links, feeds, mails) are built from the site's address, so the
+        stock ``localhost:80`` would send readers of the demo's links to the wrong port.
+        """
         site = Site.objects.get(is_default_site=True)
-        if site.site_name != content.SITE_NAME:
-            site.site_name = content.SITE_NAME
-            site.save(update_fields=["site_name"])
+        site.site_name = content.SITE_NAME
+        if (site.hostname, site.port) == ("localhost", 80):
+            site.hostname, site.port = DEMO_HOST, DEMO_PORT
+        site.save()
         return site
 
     def load_contact_page(self, home, site):
