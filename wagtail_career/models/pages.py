@@ -15,11 +15,21 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
+from ..cache import (
+    AUTHORS,
+    EMPLOYERS,
+    comment_count_dependency,
+    depend_on,
+    do_not_cache,
+    listing_dependency,
+    page_dependency,
+    settings_dependency,
+)
 from ..comments.display import comment_section
 from ..comments.queries import attach_comment_counts, public_comment_count_subquery
 from ..conf import get_setting
@@ -32,6 +42,11 @@ from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
+
+
+def _settings_dependency(request):
+    site = Site.find_for_request(request)  # cached on the request
+    return settings_dependency(site.pk if site else None)
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -105,6 +120,23 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
         context["base_template"] = get_setting("BASE_TEMPLATE")
         context["career_index"] = self
         return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.GET.get("q"):
+            do_not_cache(request)  # one entry per search would only crowd the cache out
+        else:
+            depend_on(
+                request,
+                [
+                    page_dependency(self.pk),
+                    listing_dependency(self.path),
+                    comment_count_dependency(self.path),
+                    EMPLOYERS,
+                    AUTHORS,
+                    _settings_dependency(request),
+                ],
+            )
+        return super().serve(request, *args, **kwargs)
 
     def author_archive_url(self, author, request=None):
         return self.get_url(request) + self.reverse_subpage(
@@ -298,6 +330,20 @@ class ArticlePage(Page):
     def authors(self):
         """The article's authors in the editor's order (prefetch-friendly)."""
         return [item.author for item in self.article_authors.all() if item.author_id]
+
+    def serve(self, request, *args, **kwargs):
+        # The sidebar shows employers and the related articles list the siblings.
+        depend_on(
+            request,
+            [
+                page_dependency(self.pk),
+                listing_dependency(self.path[: -self.steplen]),
+                EMPLOYERS,
+                AUTHORS,
+                _settings_dependency(request),
+            ],
+        )
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
