@@ -123,7 +123,7 @@ def comment_will_change(instance, **kwargs):
 
 def comment_changed(instance, **kwargs):
     """post_save and post_delete of a comment: purge when visitors see (or saw) it."""
-    from .comments.queries import article_content_type
+    from .comments.queries import article_content_type, forget_comment_count
     from .models import ArticlePage
 
     if instance.content_type_id != article_content_type().pk:
@@ -134,6 +134,7 @@ def comment_changed(instance, **kwargs):
         article = ArticlePage.objects.only("pk", "path", "url_path").get(pk=int(instance.object_pk))
     except (ArticlePage.DoesNotExist, ValueError):
         return
+    forget_comment_count(article.pk)
     purge(
         [page_dependency(article.pk), comment_count_dependency(parent_path(article.path))],
         urls=partial(comment_urls, article),
