@@ -73,8 +73,12 @@ def build():
     index = CareerIndexPage(title="Carrière", slug="carriere", intro="<p>Conseils</p>")
     home.add_child(instance=index)
     index.save_revision().publish()
+    # At the articles' depth (home / section / page), so both routes walk the same tree.
+    section = PlainPage(title="Rubrique", slug="rubrique", body=[])
+    home.add_child(instance=section)
+    section.save_revision().publish()
     plain = PlainPage(title="Préparer son entrevue", slug="plain", body=body())
-    home.add_child(instance=plain)
+    section.add_child(instance=plain)
     plain.save_revision().publish()
 
     authors = [

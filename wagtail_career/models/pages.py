@@ -44,6 +44,7 @@ from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
 RELATED_TEMPLATE = "wagtail_career/includes/related_articles.html"
+AUTHOR_BOXES_TEMPLATE = "wagtail_career/includes/author_boxes.html"
 HTML_TAG = re.compile(r"<[^>]*>")
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
 
@@ -372,6 +373,17 @@ class ArticlePage(Page):
         )
         return super().serve(request, *args, **kwargs)
 
+    def authors_with_photos(self):
+        return [
+            item.author
+            for item in self.article_authors.select_related("author").prefetch_related(
+                Prefetch(
+                    "author__photo",
+                    queryset=get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO_RENDITION),
+                )
+            )
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = get_setting("BASE_TEMPLATE")
@@ -399,15 +411,17 @@ class ArticlePage(Page):
                 request=request,
             ),
         )
-        context["authors"] = [
-            item.author
-            for item in self.article_authors.select_related("author").prefetch_related(
-                Prefetch(
-                    "author__photo",
-                    queryset=get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO_RENDITION),
-                )
-            )
-        ]
+        context["authors"] = [item.author for item in self.article_authors.select_related("author")]
+        # The authors' cards (photos, bios): kept rendered until the article or an author changes.
+        context["author_boxes"] = cached_fragment(
+            f"authors:{self.pk}",
+            [page_dependency(self.pk), AUTHORS],
+            lambda: render_to_string(
+                AUTHOR_BOXES_TEMPLATE,
+                {"authors": self.authors_with_photos(), "career_index": index_page},
+                request=request,
+            ),
+        )
         site = Site.find_for_request(request)
         context["comment_section"] = rendered_comment_section(request, self, site and site.pk)
         # Cached HTML: no query on a hit, one for employers (plus logos) on a miss.
