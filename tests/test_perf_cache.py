@@ -1,13 +1,15 @@
 """The page cache: what it serves, what bypasses it, and the purges of each change."""
 
+import re
+
 import pytest
 from django.conf import settings as django_settings
 from django.template import Context, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django_comments.views.moderation import perform_approve, perform_delete
 
 from tests import frontend_cache_backend
-from tests.comments_helpers import make_comment, make_user, set_policy
+from tests.comments_helpers import POST_URL, form_data, make_comment, make_user, set_policy
 from wagtail_career.cache import STATUS_HEADER
 from wagtail_career.models import ArticlePage, CareerIndexPage
 
@@ -300,3 +302,22 @@ def test_the_userbar_tag_reads_no_session_without_a_cookie(article):
         Context({"request": request, "page": article})
     )
     assert html == ""
+
+
+def test_a_comment_form_for_signed_out_visitors_is_never_shared(client, article):
+    """With "anyone may comment", each visitor's form carries their own CSRF token."""
+    set_policy(who_can_comment="anyone")
+    url = article.url
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    tokens = []
+    for visitor in (first, second):
+        response = visitor.get(url)
+        assert response.get(STATUS_HEADER) is None  # sets the CSRF cookie: not stored
+        tokens.append(
+            re.search(
+                r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()
+            ).group(1)
+        )
+    assert tokens[0] != tokens[1]
+    data = form_data(article, name="Léa", email="lea@example.com", csrfmiddlewaretoken=tokens[1])
+    assert second.post(POST_URL, data).status_code == 302

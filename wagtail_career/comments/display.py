@@ -164,6 +164,8 @@ def rendered_comment_section(request, article, site_id):
         and "reply_to" not in request.GET
         and page.isdigit()
         and len(page) < 6
+        # A form for signed-out visitors carries each visitor's CSRF token: never shared.
+        and CommentPolicy.for_request(request, article).refusal(AnonymousUser()) is not None
     )
     if not shared:
         return render()
