@@ -5,7 +5,7 @@ PY := $(CURDIR)/$(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 MANAGE := cd example_site && $(PY) manage.py
 
-.PHONY: install demo test lint messages screenshots
+.PHONY: install demo test lint messages screenshots bench
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,13 @@ messages: $(INSTALLED)
 ## make screenshots: regenerate docs/screenshots/*.png from a fresh demo in Chromium.
 screenshots: $(INSTALLED)
 	$(PY) -m tests.browser.screenshots
+
+## make bench: the performance benchmark (README, "Performance"). Builds its own fixture site
+## (temporary SQLite; PostgreSQL with DATABASE_URL), serves it with gunicorn on loopback, loads
+## it with wrk (Debian's; installed here when missing and run as root), writes
+## benchmarks/results/latest.json and prints the table.
+bench: $(INSTALLED)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk; } \
+		|| { echo "wrk is missing: apt-get install wrk"; exit 1; }
+	$(PY) -m benchmarks

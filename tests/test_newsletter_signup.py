@@ -84,7 +84,9 @@ def test_signup_boxes_add_no_query_per_box(client, make_article):
     block = ("newsletter", {"heading": "", "text": "", "button_label": ""})
     one = make_article(body=[block])
     five = make_article(body=[block] * 5)
-    _count_queries(client, one.url)  # warm the site-root cache
+    # Warm the site-root cache and each article's cached parts (related articles, comments).
+    _count_queries(client, one.url)
+    _count_queries(client, five.url)
     assert _count_queries(client, one.url) == _count_queries(client, five.url)
 
 

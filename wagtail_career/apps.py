@@ -25,14 +25,16 @@ class WagtailCareerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
+        from django_comments_xtd.models import XtdComment
         from wagtail.images import get_image_model
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
+        from . import cache_invalidation as purges
         from . import checks  # noqa: F401  (registers the system checks)
         from .comments.moderation import register_moderator
         from .employer_list import clear_employer_cache, clear_employer_cache_for_logo
-        from .models import ArticlePage, Employer
+        from .models import ArticlePage, Author, CareerIndexPage, CareerSettings, Employer
         from .search import reindex_published_article
 
         configure_comments_xtd()
@@ -45,3 +47,16 @@ class WagtailCareerConfig(AppConfig):
             clear_employer_cache_for_logo, sender=get_image_model(), dispatch_uid="employer_logos"
         )
         page_published.connect(reindex_published_article, sender=ArticlePage)
+
+        # The page cache (cache.py): each change purges the pages built on what it changed.
+        # Employer edits purge through clear_employer_cache above.
+        page_published.connect(purges.article_changed, sender=ArticlePage)
+        page_unpublished.connect(purges.article_changed, sender=ArticlePage)
+        post_delete.connect(purges.article_changed, sender=ArticlePage)
+        page_published.connect(purges.index_published, sender=CareerIndexPage)
+        pre_save.connect(purges.comment_will_change, sender=XtdComment)
+        post_save.connect(purges.comment_changed, sender=XtdComment)
+        post_delete.connect(purges.comment_changed, sender=XtdComment)
+        post_save.connect(purges.authors_changed, sender=Author)
+        post_delete.connect(purges.authors_changed, sender=Author)
+        post_save.connect(purges.career_settings_changed, sender=CareerSettings)

@@ -53,6 +53,14 @@ DEFAULTS = {
     "CLIENT_IP_HEADER": "REMOTE_ADDR",
     # Sender of newsletter mail; None uses DEFAULT_FROM_EMAIL.
     "NEWSLETTER_FROM_EMAIL": None,
+    # Seconds a career page stays in the page cache (CareerPageCacheMiddleware); edits purge
+    # it at once. Keep it under two hours: a cached comment form's security stamp expires then.
+    "PAGE_CACHE_TIMEOUT": 10 * 60,
+    # The CACHES alias the page cache uses.
+    "PAGE_CACHE_ALIAS": "default",
+    # More cookie names that make a request bypass the page cache (the session and messages
+    # cookies always do).
+    "PAGE_CACHE_BYPASS_COOKIES": (),
 }
 
 

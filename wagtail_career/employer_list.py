@@ -69,8 +69,11 @@ def clear_employer_cache(**kwargs):
     Cleared now for this process, and again after the commit so that a page view which read
     the old rows while the transaction was open cannot leave them cached.
     """
+    from .cache_invalidation import employers_changed
+
     _delete_cached_lists()
     transaction.on_commit(_delete_cached_lists)
+    employers_changed()
 
 
 def clear_employer_cache_for_logo(instance, **kwargs):

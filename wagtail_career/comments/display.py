@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.shortcuts import resolve_url
+from django.template.loader import render_to_string
 
 from ..conf import get_setting
 from .forms import FORM_ANCHOR, ArticleCommentForm
@@ -23,6 +24,7 @@ from .queries import article_comments, counts_for, visible
 MESSAGE_TAG = "career-comment"
 SECTION_ANCHOR = "comments"
 PAGE_PARAM = "comments_page"
+SECTION_TEMPLATE = "wagtail_career/comments/section.html"
 
 
 @dataclass
@@ -144,3 +146,35 @@ def comment_section(request, article, form=None):
         "login_url": login_url(request, article) if policy.requires_sign_in else "",
         "messages": pop_comment_messages(request),
     }
+
+
+def rendered_comment_section(request, article, site_id):
+    """``{"count": …, "html": …}`` of ``article``'s comment section for this request.
+
+    A visitor without a session or messages cookie sees what every such visitor sees: the
+    section is then kept rendered until a comment, the article or the Career settings change
+    (see ``cache.py``). Anyone else gets it freshly rendered.
+    """
+    from ..cache import MESSAGES_COOKIE, cached_fragment, page_dependency, settings_dependency
+
+    def render():
+        section = comment_section(request, article)
+        html = render_to_string(SECTION_TEMPLATE, {"section": section, "page": article}, request)
+        return {"count": section["count"], "html": html}
+
+    page = request.GET.get(PAGE_PARAM, "1")
+    shared = (
+        not {settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE} & set(request.COOKIES)
+        and "reply_to" not in request.GET
+        and page.isdigit()
+        and len(page) < 6
+        # A form for signed-out visitors carries each visitor's CSRF token: never shared.
+        and CommentPolicy.for_request(request, article).refusal(AnonymousUser()) is not None
+    )
+    if not shared:
+        return render()
+    return cached_fragment(
+        f"comments:{article.pk}:{page}",
+        [page_dependency(article.pk), settings_dependency(site_id)],
+        render,
+    )

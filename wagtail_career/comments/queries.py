@@ -1,9 +1,14 @@
 """Querysets for an article's comments; every count the site shows comes from here."""
 
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Cast, Coalesce
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Q
 from django_comments_xtd.models import XtdComment
+
+from ..conf import get_setting
 
 
 def article_content_type():
@@ -26,22 +31,6 @@ def article_comments(article):
     )
 
 
-def public_comment_count_subquery():
-    """An annotation giving each ``ArticlePage`` row its number of public comments."""
-    counts = (
-        visible(XtdComment.norel_objects.all())
-        .filter(
-            content_type=article_content_type(),
-            object_pk=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        .order_by()
-        .values("object_pk")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-
-
 def counts_for(article):
     """``(public comments, public top-level comments)`` of ``article`` in one query."""
     totals = visible(article_comments(article)).aggregate(
@@ -50,14 +39,36 @@ def counts_for(article):
     return totals["total"], totals["threads"]
 
 
-def attach_comment_counts(articles):
-    """Set ``comment_count`` on already-fetched articles (e.g. search hits), in one query."""
-    from ..models import ArticlePage
+def comment_count_key(article_id):
+    return f"wagtail_career:comment_count:{article_id}"
 
-    counts = dict(
-        ArticlePage.objects.filter(pk__in=[article.pk for article in articles])
-        .annotate(n=public_comment_count_subquery())
-        .values_list("pk", "n")
-    )
+
+def forget_comment_count(article_id):
+    """Called whenever a comment visitors see (or saw) changes (``cache_invalidation``)."""
+    cache.delete(comment_count_key(article_id))
+    transaction.on_commit(partial(cache.delete, comment_count_key(article_id)))
+
+
+def attach_comment_counts(articles):
+    """Set ``comment_count`` on fetched articles: from the cache, the rest in one query.
+
+    A count per article, rather than a correlated subquery in the listing's query: SQLite's
+    planner scans every article comment for each row of such a subquery.
+    """
+    keys = {article.pk: comment_count_key(article.pk) for article in articles}
+    cached = cache.get_many(list(keys.values()))
+    counts = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = [pk for pk in keys if pk not in counts]
+    if missing:
+        rows = dict(
+            visible(XtdComment.norel_objects.all())
+            .filter(content_type=article_content_type(), object_pk__in=[str(pk) for pk in missing])
+            .order_by()
+            .values_list("object_pk")
+            .annotate(n=Count("pk"))
+        )
+        fresh = {pk: rows.get(str(pk), 0) for pk in missing}
+        cache.set_many({keys[pk]: n for pk, n in fresh.items()}, get_setting("PAGE_CACHE_TIMEOUT"))
+        counts.update(fresh)
     for article in articles:
-        article.comment_count = counts.get(article.pk, 0)
+        article.comment_count = counts[article.pk]

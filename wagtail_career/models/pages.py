@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Count, Max, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,13 +16,24 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
-from ..comments.display import comment_section
-from ..comments.queries import attach_comment_counts, public_comment_count_subquery
+from ..cache import (
+    AUTHORS,
+    EMPLOYERS,
+    cached_fragment,
+    comment_count_dependency,
+    depend_on,
+    do_not_cache,
+    listing_dependency,
+    page_dependency,
+    settings_dependency,
+)
+from ..comments.display import rendered_comment_section
+from ..comments.queries import attach_comment_counts
 from ..conf import get_setting
 from ..employer_list import employers_section
 from ..feeds import serve_feed
@@ -32,11 +43,19 @@ from .authors import Author
 from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
+RELATED_TEMPLATE = "wagtail_career/includes/related_articles.html"
+AUTHOR_BOXES_TEMPLATE = "wagtail_career/includes/author_boxes.html"
+HTML_TAG = re.compile(r"<[^>]*>")
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
 
 
 # What a tag slug can be (taggit slugifies names, keeping Unicode letters).
 TAG_SLUG = re.compile(r"[-\w]+")
+
+
+def _settings_dependency(request):
+    site = Site.find_for_request(request)  # cached on the request
+    return settings_dependency(site.pk if site else None)
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -48,10 +67,32 @@ class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything an article card shows, in a fixed number of queries."""
         return (
-            self.with_display_date()
-            .annotate(comment_count=public_comment_count_subquery())
-            .prefetch_related(*listing_prefetches())
+            self.with_display_date().with_comment_counts().prefetch_related(*listing_prefetches())
         )
+
+    def with_comment_counts(self):
+        """Set ``comment_count`` on the fetched articles (see ``attach_comment_counts``)."""
+        clone = self._chain()
+        clone._comment_counts = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._comment_counts = getattr(self, "_comment_counts", False)
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        rows = self._result_cache
+        # Page instances only, not .values() rows.
+        if (
+            fetching
+            and getattr(self, "_comment_counts", False)
+            and rows
+            and isinstance(rows[0], Page)
+        ):
+            attach_comment_counts(rows)
 
     def for_feed(self):
         """Everything a feed item shows (no images), in a fixed number of queries."""
@@ -110,6 +151,23 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
         context["base_template"] = get_setting("BASE_TEMPLATE")
         context["career_index"] = self
         return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.GET.get("q"):
+            do_not_cache(request)  # one entry per search would only crowd the cache out
+        else:
+            depend_on(
+                request,
+                [
+                    page_dependency(self.pk),
+                    listing_dependency(self.path),
+                    comment_count_dependency(self.path),
+                    EMPLOYERS,
+                    AUTHORS,
+                    _settings_dependency(request),
+                ],
+            )
+        return super().serve(request, *args, **kwargs)
 
     def author_archive_url(self, author, request=None):
         return self.get_url(request) + self.reverse_subpage(
@@ -270,7 +328,8 @@ class ArticlePage(Page):
         words = len(self.intro.split())
         for block in self.body:
             if block.block_type == "paragraph":
-                words += len(strip_tags(block.value.source).split())
+                # A regex, not strip_tags: this runs for every card of every listing.
+                words += len(HTML_TAG.sub(" ", block.value.source).split())
             elif block.block_type == "heading":
                 words += len(str(block.value).split())
             elif block.block_type == "quote":
@@ -307,14 +366,22 @@ class ArticlePage(Page):
         """The article's authors in the editor's order (prefetch-friendly)."""
         return [item.author for item in self.article_authors.all() if item.author_id]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["base_template"] = get_setting("BASE_TEMPLATE")
-        # One query for the parent, whose URL prefixes every author archive link.
-        index_page = self.get_parent().specific_deferred
-        context["career_index"] = index_page
-        context["related_articles"] = self.related_articles()
-        context["authors"] = [
+    def serve(self, request, *args, **kwargs):
+        # The sidebar shows employers and the related articles list the siblings.
+        depend_on(
+            request,
+            [
+                page_dependency(self.pk),
+                listing_dependency(self.path[: -self.steplen]),
+                EMPLOYERS,
+                AUTHORS,
+                _settings_dependency(request),
+            ],
+        )
+        return super().serve(request, *args, **kwargs)
+
+    def authors_with_photos(self):
+        return [
             item.author
             for item in self.article_authors.select_related("author").prefetch_related(
                 Prefetch(
@@ -323,7 +390,47 @@ class ArticlePage(Page):
                 )
             )
         ]
-        context["comment_section"] = comment_section(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["base_template"] = get_setting("BASE_TEMPLATE")
+        # One query for the parent, whose URL prefixes every author archive link.
+        index_page = self.get_parent().specific_deferred
+        context["career_index"] = index_page
+        # The same for every visitor and costly (cards, images, bylines): kept rendered until
+        # an article of the index, a comment count or an author changes (see cache.py).
+        index_path = self.path[: -self.steplen]
+        context["related_articles_html"] = cached_fragment(
+            f"related:{self.pk}:{get_setting('RELATED_ARTICLES')}",
+            [
+                page_dependency(self.pk),
+                listing_dependency(index_path),
+                comment_count_dependency(index_path),
+                AUTHORS,
+            ],
+            lambda: render_to_string(
+                RELATED_TEMPLATE,
+                {
+                    "related_articles": self.related_articles(),
+                    "career_index": index_page,
+                    "page": self,
+                },
+                request=request,
+            ),
+        )
+        context["authors"] = [item.author for item in self.article_authors.select_related("author")]
+        # The authors' cards (photos, bios): kept rendered until the article or an author changes.
+        context["author_boxes"] = cached_fragment(
+            f"authors:{self.pk}",
+            [page_dependency(self.pk), AUTHORS],
+            lambda: render_to_string(
+                AUTHOR_BOXES_TEMPLATE,
+                {"authors": self.authors_with_photos(), "career_index": index_page},
+                request=request,
+            ),
+        )
+        site = Site.find_for_request(request)
+        context["comment_section"] = rendered_comment_section(request, self, site and site.pk)
         # Cached HTML: no query on a hit, one for employers (plus logos) on a miss.
         context["employers_section"] = employers_section(request, index_page)
         return context

@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings as django_settings
 from django.utils.translation import gettext as _
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
 
 from ..employer_list import employers_section
@@ -120,3 +122,17 @@ def newsletter_form(context, heading="", text="", button_label=""):
     return form_context(
         context["request"], heading=heading, text=text, button_label=button_label
     )
+
+
+@register.simple_tag(takes_context=True)
+def career_userbar(context, position="bottom-right"):
+    """Wagtail's userbar, only for a request that carries a session cookie.
+
+    ``{% wagtailuserbar %}`` reads ``request.user``, which opens the session and makes every
+    response ``Vary: Cookie``, so no shared cache can keep the page. A visitor without a
+    session cookie cannot be a signed-in editor: for them nothing is read and nothing shown.
+    """
+    request = context.get("request")
+    if request is None or django_settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context, position)

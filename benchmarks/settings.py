@@ -1,0 +1,48 @@
+"""Settings of the benchmark's fixture site (``make bench``).
+
+Its own database: a temporary SQLite file by default, or a temporary database on the server
+of ``DATABASE_URL``; the runner names it in ``BENCH_DATABASE_NAME``. ``BENCH_PAGE_CACHE=1``
+adds the package's page cache middleware (the "cached" HTTP runs).
+"""
+
+import os
+
+import dj_database_url
+
+from tests.settings import *  # noqa: F403  (the test site's apps, templates and languages)
+from tests.settings import INSTALLED_APPS, MIDDLEWARE, TEMPLATES
+
+BASE_DIR = os.path.dirname(os.path.abspath(__file__))
+DEBUG = False
+ROOT_URLCONF = "benchmarks.urls"
+
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "tests.testapp"] + [
+    "benchmarks.plainpage"
+]
+# The bench measures the page cache itself, not a CDN's.
+INSTALLED_APPS.remove("wagtail.contrib.frontend_cache")
+WAGTAILFRONTENDCACHE = {}
+
+MIDDLEWARE = list(MIDDLEWARE)
+if os.environ.get("BENCH_PAGE_CACHE") == "1":
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+        "wagtail_career.cache.CareerPageCacheMiddleware",
+    )
+
+TEMPLATES = [{**TEMPLATES[0], "DIRS": [os.path.join(BASE_DIR, "templates")]}]
+
+_database = dj_database_url.config(default="sqlite:///bench.sqlite3", conn_max_age=600)
+_database["NAME"] = os.environ.get("BENCH_DATABASE_NAME", _database["NAME"])
+if _database["ENGINE"].endswith("sqlite3"):
+    # Two gunicorn workers write (comments, signups): wait for the lock instead of failing.
+    _database["OPTIONS"] = {"timeout": 20}
+DATABASES = {"default": _database}
+
+MEDIA_ROOT = os.environ.get("BENCH_MEDIA_ROOT", "/tmp/wagtail-career-bench-media")
+
+# A queue backend: mail is enqueued, as in production, and never sent during the bench.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# The signup bench posts thousands of addresses from one client.
+WAGTAIL_CAREER_NEWSLETTER_RATE_LIMIT = 10**9
+LOGGING = {"version": 1, "disable_existing_loggers": False}
