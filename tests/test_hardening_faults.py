@@ -1,15 +1,10 @@
 """Faults lose nothing and say so in the log: the task backend down, a slow SMTP server,
 a database error in the middle of a digest. Re-running finishes the job without doubles."""
 
-import asyncio
-import email
-import email.policy
 import logging
-import socket
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection
@@ -18,6 +13,7 @@ from wagtail.models import Site
 
 from tests.comments_helpers import POST_URL, comments_of, form_data, set_policy
 from tests.newsletter_utils import SIGNUP_URL, signup_data
+from tests.smtp import Mailbox, SMTPServer, use_smtp
 from wagtail_career.comments.site_settings import WhoCanComment
 from wagtail_career.models import NewsletterDelivery, Subscription
 
@@ -25,43 +21,20 @@ DOWN = {"default": {"BACKEND": "tests.testapp.task_backends.UnavailableBackend"}
 UP = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Mailbox:
-    def __init__(self, delay=0):
-        self.delay = delay
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        await asyncio.sleep(self.delay)
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp_server(settings):
     """Start a loopback SMTP server with ``make(delay)``; EMAIL_TIMEOUT is one second."""
-    controllers = []
+    servers = []
 
     def make(delay=0):
-        mailbox = Mailbox(delay)
-        controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
-        controller.start()
-        controllers.append(controller)
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-        settings.EMAIL_TIMEOUT = 1
-        return mailbox
+        server = SMTPServer(Mailbox(delay)).__enter__()
+        servers.append(server)
+        use_smtp(settings, server.port, timeout=1)
+        return server.mailbox
 
     yield make
-    for controller in controllers:
-        controller.stop()
+    for server in servers:
+        server.__exit__(None, None, None)
 
 
 def test_signup_with_the_task_backend_down(

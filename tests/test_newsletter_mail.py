@@ -1,14 +1,10 @@
 """Real mail through a real SMTP server on loopback: double opt-in, digest, failures."""
 
-import email
-import email.policy
 import io
 import logging
-import socket
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,56 +12,22 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from tests.newsletter_utils import THANKS_FR, link_in, post_signup
+from tests.smtp import SMTPServer, free_port, use_smtp
 from wagtail_career.models import NewsletterDelivery, Subscription
 from wagtail_career.newsletter.tasks import send_career_digest
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Mailbox:
-    """An aiosmtpd handler that keeps what it receives, or refuses chosen messages."""
-
-    def __init__(self):
-        self.messages = []
-        self.refuse = 0  # how many next messages to refuse with a temporary error
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refuse:
-            self.refuse -= 1
-            return "451 Try again later"
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 OK"
-
-    def body(self, message, kind="plain"):
-        return message.get_body((kind,)).get_content()
-
-
 @pytest.fixture
 def smtp(settings):
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_TIMEOUT = 5
-    settings.DEFAULT_FROM_EMAIL = "carriere@example.com"
-    yield mailbox
-    controller.stop()
+    with SMTPServer() as server:
+        use_smtp(settings, server.port, timeout=5)
+        settings.DEFAULT_FROM_EMAIL = "carriere@example.com"
+        yield server.mailbox
 
 
 @pytest.fixture
 def smtp_down(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = _free_port()  # nothing listens there
-    settings.EMAIL_TIMEOUT = 2
+    use_smtp(settings, free_port(), timeout=2)  # nothing listens there
 
 
 def _confirmed(email_address, language="fr", days_ago=1):
@@ -146,9 +108,7 @@ def test_digest_only_sends_what_is_new_per_subscriber(smtp, make_article):
     assert "Deuxième" in by_recipient["sam@example.com"]
     assert "To unsubscribe" in by_recipient["sam@example.com"]  # in their language
     assert "Pour vous désabonner" in by_recipient["lea@example.com"]
-    assert set(
-        NewsletterDelivery.objects.values_list("subscription__email", "article__title")
-    ) == {
+    assert set(NewsletterDelivery.objects.values_list("subscription__email", "article__title")) == {
         ("lea@example.com", first.title),
         ("lea@example.com", second.title),
         ("sam@example.com", second.title),
@@ -239,14 +199,9 @@ def test_signup_with_smtp_down_is_kept_logged_and_resendable(
     assert "Could not send the newsletter confirmation" in caplog.text
     assert subscription.confirmation_sent_at is None  # may be re-sent at once
 
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)
-    controller.start()
-    try:
+    with SMTPServer(port=settings.EMAIL_PORT) as server:
         post_signup(client, django_capture_on_commit_callbacks)
-    finally:
-        controller.stop()
-    assert len(mailbox.messages) == 1
+    assert len(server.mailbox.messages) == 1
     assert Subscription.objects.count() == 1
 
 

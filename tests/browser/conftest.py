@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.smtp import SMTPServer
+
 from .chromium import DESKTOP, launch, require_chromium
 from .demo_server import DemoServer
-from .mailbox import SMTPServer
 
 HERE = Path(__file__).parent
 
