@@ -17,7 +17,9 @@ from wagtail.rich_text import RichText
 
 from benchmarks.plainpage.models import PlainPage
 from wagtail_career.comments.queries import article_content_type
-from wagtail_career.models import ArticlePage, ArticlePageAuthor, Author, CareerIndexPage, Employer
+from wagtail_career.employers.models import Employer
+from wagtail_career.models import Author
+from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
 
 # (comments, authors) of each article: the query grid, the render article, the N=300 one.
 ARTICLES = [(n, k) for n in (0, 10, 100, 1000) for k in (1, 5)] + [(0, 2), (300, 1)]

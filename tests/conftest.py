@@ -13,13 +13,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from wagtail_career.models import (
-    ArticlePage,
-    ArticlePageAuthor,
-    Author,
-    CareerIndexPage,
-    Employer,
-)
+from wagtail_career.employers.models import Employer
+from wagtail_career.models import Author
+from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
 
 _counter = itertools.count(1)
 

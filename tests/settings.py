@@ -12,6 +12,10 @@ ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
     "wagtail_career",
+    "wagtail_career.pages",
+    "wagtail_career.comments",
+    "wagtail_career.employers",
+    "wagtail_career.newsletter",
     "tests.testapp",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -102,13 +106,18 @@ COMMENTS_APP = "django_comments_xtd"
 # multi-process site must (rate limits are shared through the cache); otherwise LocMem.
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "wagtail_career_ratelimit")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "wagtail_career_ratelimit")
+    }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -14,7 +14,7 @@ from tests.comments_helpers import (
     make_user,
     set_policy,
 )
-from wagtail_career.comments.site_settings import CommentModeration, WhoCanComment
+from wagtail_career.comments.models import CommentModeration, WhoCanComment
 
 LOGIN_FR = "Vous devez être connecté pour publier un commentaire."
 

@@ -10,7 +10,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wagtail_career.models import ArticlePage, Author, CareerIndexPage
+from wagtail_career.models import Author
+from wagtail_career.pages.models import ArticlePage, CareerIndexPage
 
 
 class EditorTests(WagtailPageTestCase):

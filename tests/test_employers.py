@@ -8,7 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from wagtail_career.models import CareerSettings, Employer
+from wagtail_career.employers.models import Employer
+from wagtail_career.models import CareerSettings
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail_career.models import Employer
+from wagtail_career.employers.models import Employer
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 

@@ -14,7 +14,8 @@ from PIL import Image as PILImage
 from wagtail.models import Site
 
 from wagtail_career.employer_list import cache_key
-from wagtail_career.models import CareerSettings, Employer
+from wagtail_career.employers.models import Employer
+from wagtail_career.models import CareerSettings
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 

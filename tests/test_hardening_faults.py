@@ -14,8 +14,8 @@ from wagtail.models import Site
 from tests.comments_helpers import POST_URL, comments_of, form_data, set_policy
 from tests.newsletter_utils import SIGNUP_URL, signup_data
 from tests.smtp import Mailbox, SMTPServer, use_smtp
-from wagtail_career.comments.site_settings import WhoCanComment
-from wagtail_career.models import NewsletterDelivery, Subscription
+from wagtail_career.comments.models import WhoCanComment
+from wagtail_career.newsletter.models import NewsletterDelivery, Subscription
 
 DOWN = {"default": {"BACKEND": "tests.testapp.task_backends.UnavailableBackend"}}
 UP = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

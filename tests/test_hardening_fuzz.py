@@ -19,8 +19,8 @@ from tests.comments_helpers import (
     set_policy,
 )
 from tests.newsletter_utils import SIGNUP_URL, signup_data
-from wagtail_career.comments.site_settings import CommentModeration, WhoCanComment
-from wagtail_career.models import Subscription
+from wagtail_career.comments.models import CommentModeration, WhoCanComment
+from wagtail_career.newsletter.models import Subscription
 
 FUZZ = settings(
     max_examples=60,

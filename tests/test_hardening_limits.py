@@ -7,7 +7,7 @@ from django.test import Client
 from tests.comments_helpers import POST_URL, comments_of, form_data, make_comment, make_user
 from tests.newsletter_utils import SIGNUP_URL, signup_data
 from wagtail_career.conf import DEFAULTS
-from wagtail_career.models import Subscription
+from wagtail_career.newsletter.models import Subscription
 
 
 @pytest.mark.parametrize("scope", ["COMMENTS", "COMMENTS_FLAG", "NEWSLETTER"])
@@ -37,7 +37,7 @@ def test_comment_posts_are_limited_per_address_with_the_text_kept(client, articl
 
 def test_anonymous_comment_posts_are_limited_per_typed_address(client, article, settings):
     from tests.comments_helpers import set_policy
-    from wagtail_career.comments.site_settings import WhoCanComment
+    from wagtail_career.comments.models import WhoCanComment
 
     set_policy(who_can_comment=WhoCanComment.ANYONE)
     settings.WAGTAIL_CAREER_COMMENTS_RATE_LIMIT = 1

@@ -10,7 +10,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from tests.comments_helpers import make_comment, make_user
-from wagtail_career.models import Employer, Subscription
+from wagtail_career.employers.models import Employer
+from wagtail_career.newsletter.models import Subscription
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 COMMENTS = "/admin/django_comments_xtd/xtdcomment/"

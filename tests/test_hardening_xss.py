@@ -13,8 +13,9 @@ from wagtail.models import Site
 from tests.comments_helpers import POST_URL, comments_of, form_data, make_user, set_policy
 from tests.hardening_utils import XSS_CORPUS, assert_inert
 from tests.newsletter_utils import SIGNUP_URL, signup_data
-from wagtail_career.comments.site_settings import CommentModeration, WhoCanComment
-from wagtail_career.models import CareerSettings, Subscription
+from wagtail_career.comments.models import CommentModeration, WhoCanComment
+from wagtail_career.models import CareerSettings
+from wagtail_career.newsletter.models import Subscription
 from wagtail_career.newsletter.mail import digest_message
 
 IDS = [f"payload{n}" for n in range(len(XSS_CORPUS))]

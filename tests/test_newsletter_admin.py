@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Site
 
-from wagtail_career.models import NewsletterDelivery, Subscription
+from wagtail_career.newsletter.models import NewsletterDelivery, Subscription
 
 INDEX = "/admin/wagtail_career/subscription/"
 

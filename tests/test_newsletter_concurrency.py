@@ -7,7 +7,7 @@ from django.db import connection, connections
 from django.test import Client
 
 from tests.newsletter_utils import SIGNUP_URL, signup_data
-from wagtail_career.models import Subscription
+from wagtail_career.newsletter.models import Subscription
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 
 from tests.newsletter_utils import link_in, post_signup
-from wagtail_career.models import Subscription
+from wagtail_career.newsletter.models import Subscription
 from wagtail_career.newsletter.tokens import make_unsubscribe_token
 
 

@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from tests.newsletter_utils import THANKS_FR, link_in, post_signup
 from tests.smtp import SMTPServer, free_port, use_smtp
-from wagtail_career.models import NewsletterDelivery, Subscription
+from wagtail_career.newsletter.models import NewsletterDelivery, Subscription
 from wagtail_career.newsletter.tasks import send_career_digest
 
 

@@ -8,7 +8,8 @@ from django.utils.html import escape
 from wagtail.models import Site
 
 from tests.newsletter_utils import SIGNUP_URL, THANKS_FR, post_signup, signup_data
-from wagtail_career.models import CareerSettings, Subscription
+from wagtail_career.models import CareerSettings
+from wagtail_career.newsletter.models import Subscription
 
 DEFAULT_HEADING_FR = escape(
     "Recevez les derniers articles Carrière et offres d'emplois directement dans votre "

@@ -11,7 +11,7 @@ from django_comments.views.moderation import perform_approve, perform_delete
 from tests import frontend_cache_backend
 from tests.comments_helpers import POST_URL, form_data, make_comment, make_user, set_policy
 from wagtail_career.cache import STATUS_HEADER
-from wagtail_career.models import ArticlePage, CareerIndexPage
+from wagtail_career.pages.models import ArticlePage, CareerIndexPage
 
 MIDDLEWARE = "wagtail_career.cache.CareerPageCacheMiddleware"
 

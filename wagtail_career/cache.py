@@ -1,16 +1,25 @@
-"""Cached career pages for anonymous visitors, and the purges that keep them exact.
+"""The package's one cache layer: keys, dependencies, timeouts, purges.
 
-A site switches it on with one middleware, placed right after ``CommonMiddleware``::
+Everything the package caches lives here, in the ``WAGTAIL_CAREER_CACHE_ALIAS`` cache for
+``WAGTAIL_CAREER_CACHE_TIMEOUT`` seconds at most:
 
-    "wagtail_career.cache.CareerPageCacheMiddleware",
+- **pages**: whole responses of career pages for anonymous visitors
+  (:class:`CareerPageCacheMiddleware`);
+- **fragments**: parts of pages cached in templates with ``{% careercache %}``, Wagtail's
+  preview-aware ``{% wagtailpagecache %}`` keyed by site, language and dependencies;
+- **values**: small computed values such as comment counts (:func:`get_values`).
 
-Only responses of career pages (articles, the index and its routes) are stored, and only
-for GET requests without a session or messages cookie. Each stored response records the
-*dependencies* its page declared before rendering (``page:12``, ``listing:000100010002``,
-``employers``…), each with a random token kept in the cache. A purge deletes the tokens of
-the changed dependencies, so every response built on them (all its query strings and
-languages) is stale at once, without listing URLs. When ``wagtail.contrib.frontend_cache``
-is installed, the same events also purge the affected URLs from the CDN.
+Each entry records the *dependencies* it was built on (``tree:000100010002``,
+``listing:…``, ``employers``…), each with a random token kept in the cache. A purge deletes
+the tokens of the changed dependencies, so every entry built on them (all its query strings
+and languages) is stale at once, without listing keys. When
+``wagtail.contrib.frontend_cache`` is installed, purges also send the affected URLs to the CDN.
+
+Nothing rendered for a preview, a revision, a draft or a page with a view restriction is
+ever read from or written to a shared entry.
+
+Rate-limit counters live in their own alias (``WAGTAIL_CAREER_RATE_LIMIT_CACHE_ALIAS``), so
+that no flood of page entries can evict them.
 """
 
 import hashlib
@@ -20,25 +29,44 @@ from functools import partial
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, has_vary_header
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
 
 from .conf import get_setting
 
-KEY_PREFIX = "wagtail_career:pagecache"
+KEY_PREFIX = "wagtail_career"
 # The messages framework's cookie: a visitor with a pending message gets a fresh page.
 MESSAGES_COOKIE = "messages"
 # Response header telling whether the page came from the cache (useful behind a proxy too).
 STATUS_HEADER = "X-Career-Cache"
 # Set on the request by the middleware; a page adds its dependencies' tokens to it.
-REQUEST_ATTR = "_career_cache_tokens"
+REQUEST_ATTR = "_career_cache"
 UNCACHEABLE_CONTROLS = {"private", "no-cache", "no-store"}
+# Used for rate limits when the site defines no cache of that alias: per process, but never
+# shared with (and so never evicted by) page entries.
+_PRIVATE_RATE_LIMIT_CACHE = LocMemCache("wagtail-career-ratelimit", {"MAX_ENTRIES": 100_000})
 
 
-def page_cache():
-    return caches[get_setting("PAGE_CACHE_ALIAS")]
+def shared_cache_alias():
+    return get_setting("CACHE_ALIAS")
+
+
+def shared_cache():
+    return caches[shared_cache_alias()]
+
+
+def rate_limit_cache():
+    alias = get_setting("RATE_LIMIT_CACHE_ALIAS")
+    return caches[alias] if alias in settings.CACHES else _PRIVATE_RATE_LIMIT_CACHE
+
+
+def timeout():
+    return get_setting("CACHE_TIMEOUT")
 
 
 def bypass_cookies():
@@ -49,21 +77,21 @@ def bypass_cookies():
     }
 
 
-def _token_key(dependency):
-    return f"{KEY_PREFIX}:dep:{dependency}"
+def has_bypass_cookie(request):
+    return bool(bypass_cookies().intersection(request.COOKIES))
 
 
-def _response_key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"{KEY_PREFIX}:response:{translation.get_language()}:{digest}"
+# Dependencies: what a cached entry is built from, named so that one event purges exactly
+# the entries built on what it changed.
+def tree_dependency(path):
+    """A page and every page below it (each page depends on its ancestors' trees)."""
+    return f"tree:{path}"
 
 
-# Dependencies: what a career page's HTML is built from, named so that one event purges
-# exactly the pages built on what it changed.
-def page_dependency(page_id):
-    """Every route, query string and language of one page."""
-    return f"page:{page_id}"
+def page_dependencies(page):
+    """A page's own content and its ancestors' (unpublishing an ancestor hides it)."""
+    steps = range(2 * Page.steplen, len(page.path) + 1, Page.steplen)
+    return [tree_dependency(page.path[:end]) for end in steps]
 
 
 def listing_dependency(index_path):
@@ -71,12 +99,13 @@ def listing_dependency(index_path):
     return f"listing:{index_path}"
 
 
-def comment_count_dependency(index_path):
-    """The comment counts an index shows on its article cards."""
-    return f"comments:{index_path}"
+def card_counts_dependency(index_path):
+    """The counts (comments…) shown on the article cards of an index."""
+    return f"counts:{index_path}"
 
 
 def settings_dependency(site_id):
+    """A site's settings of the package (any of its features')."""
     return f"settings:{site_id}"
 
 
@@ -84,10 +113,14 @@ EMPLOYERS = "employers"
 AUTHORS = "authors"
 
 
-def _current_tokens(dependencies, extra_keys=()):
+def _token_key(dependency):
+    return f"{KEY_PREFIX}:dep:{dependency}"
+
+
+def current_tokens(dependencies, extra_keys=()):
     """The tokens of ``dependencies`` (made for those without one), and ``extra_keys``'
     values, in one round trip when every token exists."""
-    cache = page_cache()
+    cache = shared_cache()
     keys = [_token_key(dependency) for dependency in dependencies]
     values = cache.get_many([*keys, *extra_keys])
     missing = [key for key in keys if key not in values]
@@ -98,44 +131,102 @@ def _current_tokens(dependencies, extra_keys=()):
     return {key: values[key] for key in keys}, values
 
 
-def depend_on(request, dependencies):
-    """Record that the response to ``request`` is built on ``dependencies``.
+def version(dependencies):
+    """A short digest of ``dependencies``' tokens: it changes when any of them is purged."""
+    tokens, _values = current_tokens(sorted(set(dependencies)))
+    return hashlib.sha256(repr(sorted(tokens.items())).encode()).hexdigest()[:16]
 
-    Career pages call this before they read the database, so a purge that happens while
-    the page renders leaves the stored response stale rather than the new data uncached.
-    Does nothing when the middleware is off or the request is not cacheable.
+
+# --- Who may share an entry ---------------------------------------------------------------
+
+
+def is_private(request, page):
+    """Whether ``page`` (or an ancestor) has a view restriction; one query, once a request."""
+    memo = request.__dict__.setdefault("_career_private", {})
+    if page.pk not in memo:
+        memo[page.pk] = page.get_view_restrictions().exists()
+    return memo[page.pk]
+
+
+def may_share(request, page=None):
+    """Whether what is rendered for ``request`` (of ``page``) may be read from or written to
+    a shared entry: never for a preview or revision, a draft, or a restricted page."""
+    if request is None or getattr(request, "is_preview", False):
+        return False
+    if page is None:
+        return True
+    return bool(page.pk) and page.live and not is_private(request, page)
+
+
+# --- Values ---------------------------------------------------------------------------------
+
+
+def _value_key(namespace, ident):
+    return f"{KEY_PREFIX}:value:{namespace}:{ident}"
+
+
+def get_values(namespace, idents, compute):
+    """``{ident: value}`` for ``idents``: from the cache, the rest from ``compute(missing)``
+    (which returns a dict) in one call, then kept until :func:`forget_values`."""
+    cache = shared_cache()
+    keys = {ident: _value_key(namespace, ident) for ident in idents}
+    cached = cache.get_many(list(keys.values()))
+    found = {ident: cached[key] for ident, key in keys.items() if key in cached}
+    missing = [ident for ident in keys if ident not in found]
+    if missing:
+        fresh = compute(missing)
+        cache.set_many({keys[ident]: fresh[ident] for ident in missing}, timeout())
+        found.update(fresh)
+    return found
+
+
+def forget_values(namespace, idents):
+    keys = [_value_key(namespace, ident) for ident in idents]
+    shared_cache().delete_many(keys)
+    transaction.on_commit(partial(shared_cache().delete_many, keys))
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+class _PageEntry:
+    """What a cacheable request collects while its page renders."""
+
+    def __init__(self):
+        self.tokens = {}
+        self.query_params = set()  # the parameters the page reads (depend_on)
+
+
+def _response_key(request):
+    query = sorted(request.GET.lists())
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query!r}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"{KEY_PREFIX}:page:{translation.get_language()}:{digest}"
+
+
+def depend_on(request, page, dependencies, query_params=()):
+    """Record that the response to ``request`` shows ``page`` built on ``dependencies``.
+
+    Career pages (and their parts) call this before they read the database, so a purge
+    that happens while the page renders leaves the stored response stale rather than the
+    new data uncached. A response is stored only when every query parameter of the request
+    is one the page declared in ``query_params``; a page with a view restriction never is.
+    Does nothing when the middleware is off.
     """
-    tokens = getattr(request, REQUEST_ATTR, None)
-    if tokens is not None:
-        tokens.update(_current_tokens(dependencies)[0])
-
-
-def cached_fragment(name, dependencies, render):
-    """``render()``'s HTML, kept (per language) until one of ``dependencies`` is purged.
-
-    For the parts of a page that are costly to build and the same for every visitor, so
-    that even a page the page cache does not serve (a signed-in reader's) stays fast.
-    """
-    key = f"{KEY_PREFIX}:fragment:{name}:{translation.get_language()}"
-    tokens, values = _current_tokens(dependencies, extra_keys=[key])
-    entry = values.get(key)
-    if entry is not None and entry[0] == tokens:
-        return entry[1]
-    html = render()
-    page_cache().set(key, (tokens, html), get_setting("PAGE_CACHE_TIMEOUT"))
-    return html
+    entry = getattr(request, REQUEST_ATTR, None)
+    if entry is None:
+        return
+    if not may_share(request, page):
+        do_not_cache(request)
+        return
+    entry.query_params |= set(query_params)
+    entry.tokens.update(current_tokens([*page_dependencies(page), *dependencies])[0])
 
 
 def do_not_cache(request):
-    """Keep the response to ``request`` out of the cache (e.g. search results)."""
+    """Keep the response to ``request`` out of the page cache (e.g. search results)."""
     if hasattr(request, REQUEST_ATTR):
         delattr(request, REQUEST_ATTR)
-
-
-def _cacheable_request(request):
-    if request.method not in ("GET", "HEAD"):
-        return False
-    return not bypass_cookies().intersection(request.COOKIES)
 
 
 def _cacheable_response(response):
@@ -151,7 +242,7 @@ def _cacheable_response(response):
 
 
 class CareerPageCacheMiddleware:
-    """Serve career pages to anonymous visitors from Django's cache.
+    """Serve career pages to anonymous visitors from the shared cache.
 
     A request carrying a session cookie (an editor, a signed-in commenter) or a pending
     message always gets a freshly rendered page, and so does any response that sets a
@@ -162,51 +253,58 @@ class CareerPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if request.method not in ("GET", "HEAD") or has_bypass_cookie(request):
             return self.get_response(request)
-        cache = page_cache()
+        cache = shared_cache()
         key = _response_key(request)
-        entry = cache.get(key)
-        if entry is not None and cache.get_many(list(entry["tokens"])) == entry["tokens"]:
-            response = HttpResponse(entry["content"], status=entry["status"])
-            for name, value in entry["headers"]:
+        stored = cache.get(key)
+        if stored is not None and cache.get_many(list(stored["tokens"])) == stored["tokens"]:
+            response = HttpResponse(stored["content"], status=stored["status"])
+            for name, value in stored["headers"]:
                 response[name] = value
             response[STATUS_HEADER] = "hit"
             return response
 
-        setattr(request, REQUEST_ATTR, {})
+        entry = _PageEntry()
+        setattr(request, REQUEST_ATTR, entry)
         response = self.get_response(request)
-        tokens = getattr(request, REQUEST_ATTR, None)
-        if tokens and request.method == "GET" and _cacheable_response(response):
+        if (
+            getattr(request, REQUEST_ATTR, None) is entry
+            and entry.tokens
+            and set(request.GET) <= entry.query_params
+            and request.method == "GET"
+            and _cacheable_response(response)
+        ):
             response[STATUS_HEADER] = "miss"
-            entry = {
-                "tokens": tokens,
+            stored = {
+                "tokens": entry.tokens,
                 "status": response.status_code,
                 "headers": list(response.items()),
                 "content": response.content,
             }
-            cache.set(key, entry, get_setting("PAGE_CACHE_TIMEOUT"))
+            cache.set(key, stored, timeout())
         return response
 
 
-def purge(dependencies, urls=None):
-    """Make every cached page built on ``dependencies`` stale; purge ``urls()`` from the CDN.
+# --- Purges ---------------------------------------------------------------------------------
 
-    Done now for this process, and again once the transaction commits, so that a page
+
+def purge(dependencies, urls=None):
+    """Make every entry built on ``dependencies`` stale; purge ``urls()`` from the CDN.
+
+    Done now for this process, and again once the transaction commits, so that an entry
     rendered from the old rows while it was open is not kept. ``urls`` is a callable,
     called only when ``wagtail.contrib.frontend_cache`` is installed.
     """
     keys = [_token_key(dependency) for dependency in dependencies]
-    page_cache().delete_many(keys)
+    shared_cache().delete_many(keys)
     frontend_urls = sorted(set(urls())) if urls and frontend_cache_installed() else []
     transaction.on_commit(partial(_purge_after_commit, keys, frontend_urls))
 
 
 def _purge_after_commit(keys, frontend_urls):
-    page_cache().delete_many(keys)
+    shared_cache().delete_many(keys)
     if frontend_urls:
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
         PurgeBatch(frontend_urls).purge()
 
 

@@ -7,70 +7,37 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.urls import URLResolver, get_resolver
 
-# Apps the package needs, in the order INSTALLED_APPS must list them when order matters.
+from .conf import get_setting
+
+# Apps the core needs; each feature app checks its own (see its checks.py).
 REQUIRED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
-    "wagtail_modeladmin",
     "wagtail.snippets",
     "wagtail.images",
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.sites",
-    "django_comments_xtd",
-    "django_comments",
-    "rest_framework",
 ]
+
+
+def missing_apps(required, check_id, feature="wagtail-career"):
+    """An error for each app of ``required`` missing from ``INSTALLED_APPS``."""
+    installed = set(settings.INSTALLED_APPS)
+    return [
+        Error(
+            f"'{app}' is missing from INSTALLED_APPS.",
+            hint=f"Add '{app}' to INSTALLED_APPS; {feature} needs it.",
+            id=check_id,
+        )
+        for app in required
+        if app not in installed
+    ]
 
 
 @register(Tags.compatibility)
 def check_installed_apps(app_configs=None, **kwargs):
-    installed = list(settings.INSTALLED_APPS)
-    errors = [
-        Error(
-            f"'{app}' is missing from INSTALLED_APPS.",
-            hint=f"Add '{app}' to INSTALLED_APPS; wagtail-career needs it.",
-            id="wagtail_career.E001",
-        )
-        for app in REQUIRED_APPS
-        if app not in installed
-    ]
-    if {"django_comments_xtd", "django_comments"} <= set(installed) and installed.index(
-        "django_comments_xtd"
-    ) > installed.index("django_comments"):
-        errors.append(
-            Error(
-                "'django_comments_xtd' is listed after 'django_comments' in INSTALLED_APPS.",
-                hint="Move 'django_comments_xtd' above 'django_comments' so its templates "
-                "and models take precedence.",
-                id="wagtail_career.E002",
-            )
-        )
-    return errors
-
-
-@register(Tags.compatibility)
-def check_sites_and_comments(app_configs=None, **kwargs):
-    errors = []
-    if getattr(settings, "SITE_ID", None) is None:
-        errors.append(
-            Error(
-                "SITE_ID is not set.",
-                hint="Set SITE_ID = 1 in your settings (django.contrib.sites needs it for "
-                "comments).",
-                id="wagtail_career.E003",
-            )
-        )
-    if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
-        errors.append(
-            Error(
-                "COMMENTS_APP is not 'django_comments_xtd'.",
-                hint='Set COMMENTS_APP = "django_comments_xtd" in your settings.',
-                id="wagtail_career.E004",
-            )
-        )
-    return errors
+    return missing_apps(REQUIRED_APPS, "wagtail_career.E001")
 
 
 def _includes_in_order(resolver, found):
@@ -110,32 +77,45 @@ def check_url_include(app_configs=None, **kwargs):
     return []
 
 
-@register(Tags.urls, Tags.security)
-def check_comments_xtd_urls_not_included(app_configs=None, **kwargs):
-    if "django_comments_xtd.urls" in _includes_in_order(get_resolver(), []):
+def includes(module_name):
+    """Whether the root URLconf includes ``module_name`` (at any depth)."""
+    return module_name in _includes_in_order(get_resolver(), [])
+
+
+@register(Tags.caches)
+def check_rate_limit_cache(app_configs=None, **kwargs):
+    alias = get_setting("RATE_LIMIT_CACHE_ALIAS")
+    backend = settings.CACHES.get(alias, {}).get("BACKEND", "")
+    if backend.endswith("DummyCache"):
+        return [
+            Error(
+                f"The rate-limit cache ({alias!r}) is DummyCache, so rate limits count nothing.",
+                hint=f"Use a real cache (Redis or Memcached, shared by every worker) as "
+                f"CACHES[{alias!r}].",
+                id="wagtail_career.E020",
+            )
+        ]
+    if not settings.DEBUG and (not backend or backend.endswith("LocMemCache")):
         return [
             Warning(
-                "django_comments_xtd.urls is included in the root URLconf.",
-                hint="Remove it: its REST API accepts anonymous comments without CSRF and "
-                "bypasses the career comment policy. wagtail_career.urls has the comment "
-                "endpoints the package needs.",
-                id="wagtail_career.W001",
+                f"Rate limits are counted per process: CACHES has no shared {alias!r} cache.",
+                hint=f"In production, define CACHES[{alias!r}] on Redis or Memcached (its own "
+                "alias, so that cached pages can never evict the counters).",
+                id="wagtail_career.W020",
             )
         ]
     return []
 
 
 @register(Tags.caches)
-def check_rate_limit_cache(app_configs=None, **kwargs):
-    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if backend.endswith("DummyCache"):
+def check_shared_cache(app_configs=None, **kwargs):
+    alias = get_setting("CACHE_ALIAS")
+    if alias not in settings.CACHES:
         return [
             Error(
-                "The default cache is DummyCache, so the newsletter signup rate limit "
-                "counts nothing.",
-                hint="Use a real cache (Redis or Memcached, shared by every worker) as "
-                "CACHES['default'].",
-                id="wagtail_career.E020",
+                f"WAGTAIL_CAREER_CACHE_ALIAS is {alias!r}, which CACHES does not define.",
+                hint="Define that cache, or set WAGTAIL_CAREER_CACHE_ALIAS to one of CACHES.",
+                id="wagtail_career.E021",
             )
         ]
     return []

@@ -21,8 +21,6 @@ DEFAULTS = {
     # Who is mailed about held comments: a list of addresses, or None for every active
     # user with an email who has the django_comments.can_moderate permission (or is superuser).
     "COMMENTS_MODERATOR_EMAILS": None,
-    # Seconds the rendered employers list stays cached; any employer edit clears it at once.
-    "EMPLOYERS_CACHE_TIMEOUT": 24 * 60 * 60,
     # Items in each RSS/Atom feed (the newest articles).
     "FEED_SIZE": 20,
     # Related articles shown at the end of an article (0 hides the section).
@@ -53,11 +51,15 @@ DEFAULTS = {
     "CLIENT_IP_HEADER": "REMOTE_ADDR",
     # Sender of newsletter mail; None uses DEFAULT_FROM_EMAIL.
     "NEWSLETTER_FROM_EMAIL": None,
-    # Seconds a career page stays in the page cache (CareerPageCacheMiddleware); edits purge
-    # it at once. Keep it under two hours: a cached comment form's security stamp expires then.
-    "PAGE_CACHE_TIMEOUT": 10 * 60,
-    # The CACHES alias the page cache uses.
-    "PAGE_CACHE_ALIAS": "default",
+    # Seconds an entry of the package's cache (pages, fragments, counts) is kept at most;
+    # edits purge it at once. Keep it under two hours: a cached comment form's security
+    # stamp expires then.
+    "CACHE_TIMEOUT": 10 * 60,
+    # The CACHES alias of the package's cache (pages, fragments, counts).
+    "CACHE_ALIAS": "default",
+    # The CACHES alias of the rate-limit counters; when CACHES has no such alias, a private
+    # per-process memory cache (check W020 warns about it in production).
+    "RATE_LIMIT_CACHE_ALIAS": "wagtail_career_ratelimit",
     # More cookie names that make a request bypass the page cache (the session and messages
     # cookies always do).
     "PAGE_CACHE_BYPASS_COOKIES": (),

@@ -2,15 +2,14 @@
 
 Each request counts against its client address and, when there is one, its account (the
 signed-in user, or the email address an anonymous visitor typed), in fixed windows kept in
-Django's cache: with Redis or Memcached every worker shares the counts, so a site with
+their own cache alias (``WAGTAIL_CAREER_RATE_LIMIT_CACHE_ALIAS``): with Redis or Memcached every worker shares the counts, so a site with
 several processes must use one of them (LocMem counts per process).
 """
 
 import hashlib
 import ipaddress
 
-from django.core.cache import cache
-
+from .cache import rate_limit_cache
 from .conf import get_setting
 
 # Scope name -> prefix of its WAGTAIL_CAREER_<PREFIX>_RATE_LIMIT / _RATE_PERIOD settings.
@@ -44,6 +43,7 @@ def request_accounts(request, email=""):
 
 
 def _spend(key, period):
+    cache = rate_limit_cache()
     cache.add(key, 0, timeout=period)
     try:
         return cache.incr(key)

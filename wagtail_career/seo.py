@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext, to_locale
 from wagtail.models import Site
 
 from .links import safe_link
-from .models import ArticlePage, CareerIndexPage
+from .models import ArticlePageMixin, CareerIndexPageMixin
 
 # Open Graph's recommended 1.91:1 image; most networks crop to it.
 SOCIAL_IMAGE_RENDITION = "fill-1200x630"
@@ -73,7 +73,7 @@ def site_name(request):
 def description_of(page):
     """The search description, else the introduction, as plain text."""
     text = page.search_description
-    if not text and isinstance(page, CareerIndexPage):
+    if not text and isinstance(page, CareerIndexPageMixin):
         text = unescape(strip_tags(page.intro))  # the index's intro is rich text
     elif not text:
         text = getattr(page, "intro", "")
@@ -115,9 +115,9 @@ def feed_links(index, request, author=None, tag=None):
 def head_metadata(context):
     page = context.get("page")
     request = context.get("request")
-    if isinstance(page, ArticlePage):
+    if isinstance(page, ArticlePageMixin):
         return article_metadata(page, request, context)
-    if isinstance(page, CareerIndexPage):
+    if isinstance(page, CareerIndexPageMixin):
         return index_metadata(page, request, context)
     return None
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+import swapper
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
@@ -17,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 
 from .links import is_safe_link, safe_link
+
+# Foreign keys to the site's page model (Wagtail's WAGTAIL_PAGE_MODEL), as Wagtail advises
+# reusable apps, even when this module is imported before wagtail's own models.
+swapper.set_app_prefix("wagtailcore", "wagtail")
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,7 @@ class SharingSettings(models.Model):
         help_text=_("Leave empty for “We are here to help.” in the visitor's language."),
     )
     contact_cta_page = models.ForeignKey(
-        "wagtailcore.Page",
+        swapper.get_model_name("wagtailcore", "Page"),
         verbose_name=_("link to a page"),
         null=True,
         blank=True,

@@ -1,19 +1,19 @@
-"""Admin wiring: one "Career" menu that every feature of the package adds its items to.
+"""Admin wiring and the core's own article parts.
 
-A feature adds a viewset to the menu by setting ``menu_hook = CAREER_MENU_HOOK``, or any
-menu item by registering a function with ``@hooks.register(CAREER_MENU_HOOK)``.
+One "Career" menu that every feature of the package adds its items to: a feature adds a
+viewset by setting ``menu_hook = CAREER_MENU_HOOK``, or any menu item by registering a
+function with ``@hooks.register(CAREER_MENU_HOOK)``. The authors' cards and the contact call
+to action are article parts like the features' (see ``parts.py``).
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .comments.admin import CommentAdmin, add_pending_panel
-from .models import Author, Employer
-from .newsletter.admin import SubscriptionAdmin
+from .models import Author
+from .parts import ARTICLE_PARTS_HOOK, ArticlePart
 
 CAREER_MENU_HOOK = "register_wagtail_career_menu_item"
 
@@ -25,18 +25,6 @@ class AuthorViewSet(SnippetViewSet):
     menu_order = 100
     list_display = ["name", "role", "organisation"]
     search_fields = ["name", "role", "organisation"]
-    menu_hook = CAREER_MENU_HOOK
-
-
-class EmployerViewSet(SnippetViewSet):
-    model = Employer
-    icon = "group"
-    menu_label = _("Employers")
-    menu_order = 200
-    list_display = ["name", "website", BooleanColumn("is_recruiting", label=_("Recruiting"))]
-    list_filter = ["is_recruiting"]
-    # Drag-and-drop ordering in the listing; the sidebar and directory follow this order.
-    sort_order_field = "sort_order"
     menu_hook = CAREER_MENU_HOOK
 
 
@@ -54,17 +42,29 @@ def register_career_menu():
 
 
 register_snippet(AuthorViewSet)
-register_snippet(EmployerViewSet)
 
 
-# The comment moderation queue: wagtail-modeladmin registers its URLs and its permission
-# (django_comments.can_moderate), and the Career menu shows it.
-comment_admin = CommentAdmin()
-comment_admin.register_with_wagtail()
-hooks.register(CAREER_MENU_HOOK, comment_admin.get_menu_item)
-hooks.register("construct_homepage_panels", add_pending_panel(comment_admin.url_helper))
+def _no_data(request, page):
+    return {}
 
 
-subscription_admin = SubscriptionAdmin()
-subscription_admin.register_with_wagtail()
-hooks.register(CAREER_MENU_HOOK, subscription_admin.get_menu_item)
+@hooks.register(ARTICLE_PARTS_HOOK)
+def author_cards():
+    return ArticlePart(
+        name="authors",
+        region="sidebar",
+        template="wagtail_career/includes/author_boxes.html",
+        order=10,
+        get_context=_no_data,  # the article's context has the cards (``author_cards``)
+    )
+
+
+@hooks.register(ARTICLE_PARTS_HOOK)
+def contact_call_to_action():
+    return ArticlePart(
+        name="contact_cta",
+        region="sidebar",
+        template="wagtail_career/includes/contact_cta_part.html",
+        order=90,
+        get_context=_no_data,
+    )

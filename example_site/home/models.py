@@ -10,7 +10,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("body")]
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail_career.models import CareerIndexPage
+        from wagtail_career.pages.models import CareerIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["career_index"] = CareerIndexPage.objects.live().descendant_of(self).first()

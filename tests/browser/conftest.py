@@ -60,7 +60,7 @@ def demo_site(demo):
 NEW_SUBSCRIPTION = """
 from django.utils import timezone
 from wagtail.models import Site
-from wagtail_career.models import Subscription
+from wagtail_career.newsletter.models import Subscription
 from wagtail_career.newsletter.tokens import make_confirmation_token, make_unsubscribe_token
 subscription = Subscription.objects.create(
     site=Site.objects.get(is_default_site=True), email={email!r}, language="fr",

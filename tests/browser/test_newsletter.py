@@ -26,14 +26,14 @@ NEW_ARTICLE = {"slug": "nouvel-article-infolettre", "title": "Un nouvel article 
 
 PUBLISH = """
 from django.utils import timezone
-from wagtail_career.models import ArticlePage, CareerIndexPage
+from wagtail_career.pages.models import ArticlePage, CareerIndexPage
 page = ArticlePage(title={title!r}, slug={slug!r}, date=timezone.localdate(), intro="Nouveau.")
 CareerIndexPage.objects.get(slug="carriere").add_child(instance=page)
 page.save_revision().publish()
 print(page.full_url)
 """
 DELETE = """
-from wagtail_career.models import ArticlePage
+from wagtail_career.pages.models import ArticlePage
 ArticlePage.objects.filter(slug={slug!r}).delete()
 """
 

@@ -6,6 +6,7 @@ requires ``django_comments.can_moderate``; each action goes through django_comme
 action (``MODERATOR_APPROVAL`` / ``MODERATOR_DELETION``), as django_comments' own views do.
 """
 
+import swapper
 from django.contrib import admin as django_admin
 from django.contrib import messages
 from django.contrib.auth.models import Permission
@@ -27,7 +28,7 @@ from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
-from .queries import article_content_type
+from .queries import all_article_comments
 from .tasks import enqueue_on_commit, notify_followers
 
 MODERATE_PERMISSION = "django_comments.can_moderate"
@@ -37,7 +38,7 @@ MODERATOR_FLAGS = (CommentFlag.MODERATOR_APPROVAL, CommentFlag.MODERATOR_DELETIO
 
 def moderation_queryset():
     """Article comments with their flag counts and whether a report awaits a moderator."""
-    return XtdComment.norel_objects.filter(content_type=article_content_type()).annotate(
+    return all_article_comments().annotate(
         flag_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL)),
         last_report=Max("flags__flag_date", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL)),
         last_decision=Max("flags__flag_date", filter=Q(flags__flag__in=MODERATOR_FLAGS)),
@@ -52,9 +53,7 @@ def unreviewed_reports():
 
 
 def pending_count():
-    return XtdComment.norel_objects.filter(
-        content_type=article_content_type(), is_public=False, is_removed=False
-    ).count()
+    return all_article_comments().filter(is_public=False, is_removed=False).count()
 
 
 class StatusFilter(django_admin.SimpleListFilter):
@@ -83,15 +82,12 @@ class ArticleFilter(django_admin.SimpleListFilter):
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
-        from ..models import ArticlePage
-
-        commented = XtdComment.norel_objects.filter(
-            content_type=article_content_type()
-        ).values_list("object_pk", flat=True)
+        commented = all_article_comments().values_list("object_pk", flat=True)
         ids = {int(pk) for pk in commented.distinct() if pk.isdigit()}
+        page_model = swapper.load_model("wagtailcore", "Page")
         return [
             (str(pk), title)
-            for pk, title in ArticlePage.objects.filter(pk__in=ids)
+            for pk, title in page_model.objects.filter(pk__in=ids)
             .order_by("title")
             .values_list("pk", "title")
         ]
@@ -266,7 +262,7 @@ def moderate(request, index_url):
     if action not in ACTIONS or not ids:
         messages.error(request, _("Choose an action and at least one comment."))
         return redirect(back)
-    comments = XtdComment.norel_objects.filter(content_type=article_content_type(), pk__in=ids)
+    comments = all_article_comments().filter(pk__in=ids)
     count = 0
     for comment in comments:
         ACTIONS[action](request, comment)

@@ -13,8 +13,10 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.shortcuts import resolve_url
-from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
 
+from ..cache import has_bypass_cookie, page_dependencies, settings_dependency
 from ..conf import get_setting
 from .forms import FORM_ANCHOR, ArticleCommentForm
 from .moderation import CommentPolicy
@@ -148,33 +150,31 @@ def comment_section(request, article, form=None):
     }
 
 
-def rendered_comment_section(request, article, site_id):
-    """``{"count": …, "html": …}`` of ``article``'s comment section for this request.
+def part_context(request, article):
+    """The comment part's data (``parts.ArticlePart``): the section is gathered only when
+    it is rendered, not when its cached copy is shown.
 
     A visitor without a session or messages cookie sees what every such visitor sees: the
-    section is then kept rendered until a comment, the article or the Career settings change
-    (see ``cache.py``). Anyone else gets it freshly rendered.
+    section is then cached (``{% careercache %}``) until a comment, the article or the
+    comment settings change. Anyone else gets it freshly rendered.
     """
-    from ..cache import MESSAGES_COOKIE, cached_fragment, page_dependency, settings_dependency
-
-    def render():
-        section = comment_section(request, article)
-        html = render_to_string(SECTION_TEMPLATE, {"section": section, "page": article}, request)
-        return {"count": section["count"], "html": html}
-
     page = request.GET.get(PAGE_PARAM, "1")
     shared = (
-        not {settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE} & set(request.COOKIES)
+        not has_bypass_cookie(request)
         and "reply_to" not in request.GET
+        and page.isascii()
         and page.isdigit()
         and len(page) < 6
         # A form for signed-out visitors carries each visitor's CSRF token: never shared.
         and CommentPolicy.for_request(request, article).refusal(AnonymousUser()) is not None
     )
-    if not shared:
-        return render()
-    return cached_fragment(
-        f"comments:{article.pk}:{page}",
-        [page_dependency(article.pk), settings_dependency(site_id)],
-        render,
-    )
+    site = Site.find_for_request(request)
+    return {
+        "comment_section": SimpleLazyObject(lambda: comment_section(request, article)),
+        "comments_shared": shared,
+        "comments_page": page,
+        "comments_dependencies": [
+            *page_dependencies(article),
+            settings_dependency(site.pk if site else None),
+        ],
+    }

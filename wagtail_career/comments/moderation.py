@@ -9,19 +9,24 @@ signals, so a site's own ``comment_will_be_posted`` receivers (spam filters) sti
 from dataclasses import dataclass
 from datetime import timedelta
 
+import swapper
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_comments.moderation import CommentModerator
+from django_comments.moderation import CommentModerator, moderator
+from django_comments.signals import comment_was_posted, comment_will_be_posted
 from django_comments_xtd.models import (
     MaxThreadLevelExceededException,
     XtdComment,
     max_thread_level_for_content_type,
 )
 
-from .queries import article_content_type, visible
-from .site_settings import CommentModeration, WhoCanComment
+from ..models import article_page_models
+from . import tasks
+from .models import CommentModeration, CommentSettings, WhoCanComment
+from .queries import visible
 
 # Why a visitor cannot post; shown in place of the form and on a refused POST.
 SIGN_IN_REQUIRED = _("You must be signed in to post a comment.")
@@ -30,14 +35,12 @@ CLOSED = _("Comments are closed for this article.")
 
 @dataclass
 class CommentPolicy:
-    settings: object  # CareerSettings of the article's site
-    article: object  # ArticlePage
+    settings: object  # CommentSettings of the article's site
+    article: object  # a page built from ArticlePageMixin
 
     @classmethod
     def for_request(cls, request, article):
-        from ..models.settings import CareerSettings
-
-        return cls(CareerSettings.for_request(request), article)
+        return cls(CommentSettings.for_request(request), article)
 
     @cached_property
     def is_open(self):
@@ -71,7 +74,9 @@ class CommentPolicy:
         """How many levels of replies the article takes: the site's choice, within xtd's."""
         return min(
             self.settings.comment_reply_depth,
-            max_thread_level_for_content_type(article_content_type()),
+            max_thread_level_for_content_type(
+                ContentType.objects.get_for_id(self.article.content_type_id)
+            ),
         )
 
     def holds(self, comment):
@@ -103,20 +108,17 @@ class ArticleCommentModerator(CommentModerator):
     def email(self, comment, content_object, request):
         # Runs after the comment is saved: tell moderators about held comments and followers
         # about published ones, once the transaction has committed.
-        from . import tasks
-
         if comment.is_public:
             tasks.enqueue_on_commit(tasks.notify_followers, comment.pk)
         else:
             tasks.enqueue_on_commit(tasks.notify_moderators, comment.pk)
 
 
-def register_moderator():
-    from django_comments.moderation import moderator
-
-    from ..models import ArticlePage
-
-    moderator.register(ArticlePage, ArticleCommentModerator)
+def register_moderators():
+    """Moderate the comments of every article model (called in ``apps.ready``)."""
+    for model in article_page_models():
+        if model not in moderator._registry:
+            moderator.register(model, ArticleCommentModerator)
 
 
 # First key of the PostgreSQL advisory locks taken on an article's comments ("wc").
@@ -137,9 +139,8 @@ def lock_article_comments(article_pk):
                 "SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, int(article_pk)]
             )
     else:
-        from wagtail.models import Page
-
-        list(Page.objects.select_for_update().filter(pk=article_pk).values_list("pk"))
+        page_model = swapper.load_model("wagtailcore", "Page")
+        list(page_model.objects.select_for_update().filter(pk=article_pk).values_list("pk"))
 
 
 def find_duplicate(comment):
@@ -169,8 +170,6 @@ def save_comment(comment, request):
     ``comment`` is an unsaved ``XtdComment``. Both the signed-in path and the email
     confirmation path go through here, so the policy is applied when the comment is stored.
     """
-    from django_comments.signals import comment_was_posted, comment_will_be_posted
-
     sender = type(comment)
     responses = comment_will_be_posted.send(sender=sender, comment=comment, request=request)
     if any(response is False for _receiver, response in responses):

@@ -1,21 +1,34 @@
 """Querysets for an article's comments; every count the site shows comes from here."""
 
-from functools import partial
-
+import swapper
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, Q
 from django_comments_xtd.models import XtdComment
 
-from ..conf import get_setting
+from ..cache import forget_values, get_values
+from ..models import ArticlePageMixin, article_page_models
+
+COUNTS = "comment_count"
 
 
-def article_content_type():
-    from ..models import ArticlePage
+def article_content_type_ids():
+    """The content types of every article model (a comment belongs to its article's own)."""
+    # ContentType's manager caches these: no query after the first call.
+    return [ContentType.objects.get_for_model(model).pk for model in article_page_models()]
 
-    # ContentType's manager caches this: no query after the first call.
-    return ContentType.objects.get_for_model(ArticlePage)
+
+def all_article_comments():
+    """Every comment on an article of any article model."""
+    return XtdComment.norel_objects.filter(content_type_id__in=article_content_type_ids())
+
+
+def find_article(pk, site):
+    """The live, public article ``pk`` of ``site`` (of any article model), or ``None``."""
+    page_model = swapper.load_model("wagtailcore", "Page")
+    page = (
+        page_model.objects.live().public().in_site(site).type(ArticlePageMixin).filter(pk=pk).first()
+    )
+    return page.specific if page else None
 
 
 def visible(queryset=None):
@@ -27,7 +40,7 @@ def visible(queryset=None):
 def article_comments(article):
     """Every comment of ``article`` (any status), without xtd's default joins."""
     return XtdComment.norel_objects.filter(
-        content_type=article_content_type(), object_pk=str(article.pk)
+        content_type_id=article.content_type_id, object_pk=str(article.pk)
     )
 
 
@@ -39,36 +52,30 @@ def counts_for(article):
     return totals["total"], totals["threads"]
 
 
-def comment_count_key(article_id):
-    return f"wagtail_career:comment_count:{article_id}"
-
-
 def forget_comment_count(article_id):
-    """Called whenever a comment visitors see (or saw) changes (``cache_invalidation``)."""
-    cache.delete(comment_count_key(article_id))
-    transaction.on_commit(partial(cache.delete, comment_count_key(article_id)))
+    """Called whenever a comment visitors see (or saw) changes (``purges``)."""
+    forget_values(COUNTS, [article_id])
+
+
+def count_comments(article_ids):
+    """``{article id: public comments}`` in one query (``article_ids`` are page ids)."""
+    rows = dict(
+        visible(all_article_comments())
+        .filter(object_pk__in=[str(pk) for pk in article_ids])
+        .order_by()
+        .values_list("object_pk")
+        .annotate(n=Count("pk"))
+    )
+    return {pk: rows.get(str(pk), 0) for pk in article_ids}
 
 
 def attach_comment_counts(articles):
-    """Set ``comment_count`` on fetched articles: from the cache, the rest in one query.
+    """Set ``comment_count`` on fetched articles (``parts.LISTING_HOOK``): from the cache,
+    the rest in one query.
 
     A count per article, rather than a correlated subquery in the listing's query: SQLite's
     planner scans every article comment for each row of such a subquery.
     """
-    keys = {article.pk: comment_count_key(article.pk) for article in articles}
-    cached = cache.get_many(list(keys.values()))
-    counts = {pk: cached[key] for pk, key in keys.items() if key in cached}
-    missing = [pk for pk in keys if pk not in counts]
-    if missing:
-        rows = dict(
-            visible(XtdComment.norel_objects.all())
-            .filter(content_type=article_content_type(), object_pk__in=[str(pk) for pk in missing])
-            .order_by()
-            .values_list("object_pk")
-            .annotate(n=Count("pk"))
-        )
-        fresh = {pk: rows.get(str(pk), 0) for pk in missing}
-        cache.set_many({keys[pk]: n for pk, n in fresh.items()}, get_setting("PAGE_CACHE_TIMEOUT"))
-        counts.update(fresh)
+    counts = get_values(COUNTS, [article.pk for article in articles], count_comments)
     for article in articles:
         article.comment_count = counts[article.pk]

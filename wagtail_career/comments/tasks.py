@@ -22,6 +22,9 @@ from ..conf import get_setting
 from .queries import article_comments, visible
 from .tokens import mute_token
 
+# The moderation list's URL name, as wagtail-modeladmin names it (see admin.py).
+MODERATION_URL_NAME = "django_comments_xtd_xtdcomment_modeladmin_index"
+
 
 def enqueue_on_commit(task_, *args):
     """Queue ``task_`` once the current transaction commits, in the active language (a
@@ -59,9 +62,7 @@ def notify_moderators(comment_id, language=None):
         recipients = moderator_emails()
         if comment is None or comment.is_public or not recipients:
             return 0
-        from .admin import CommentAdmin
-
-        queue_url = get_admin_base_url() + CommentAdmin().url_helper.index_url + "?status=pending"
+        queue_url = get_admin_base_url() + reverse(MODERATION_URL_NAME) + "?status=pending"
         body = render_to_string(
             "wagtail_career/comments/email/moderators.txt",
             {"comment": comment, "article": article, "queue_url": queue_url},

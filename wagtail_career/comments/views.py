@@ -22,22 +22,21 @@ from ..ratelimit import allow, client_address, request_accounts
 from .display import SECTION_ANCHOR, add_message, comment_section, login_url
 from .forms import MAX_COMMENT_ID, ArticleCommentForm
 from .moderation import CommentPolicy, save_comment
-from .queries import article_comments, article_content_type, visible
+from .queries import all_article_comments, article_comments, find_article, visible
 from .tasks import send_confirmation_request
 from .tokens import confirmation_token, read_confirmation_token, read_mute_token
 
 
 def _article(request, pk):
     """The live, public article ``pk`` of the request's site, or a 404."""
-    from ..models import ArticlePage
-
     site = Site.find_for_request(request)
     try:
-        if site is None:
-            raise ArticlePage.DoesNotExist
-        return ArticlePage.objects.live().public().in_site(site).get(pk=int(pk))
-    except (ArticlePage.DoesNotExist, TypeError, ValueError, OverflowError):
-        raise Http404(_("This article does not exist.")) from None
+        article = find_article(int(pk), site) if site is not None else None
+    except (TypeError, ValueError, OverflowError):
+        article = None
+    if article is None:
+        raise Http404(_("This article does not exist."))
+    return article
 
 
 def _render(request, template, context, status=200):
@@ -158,7 +157,7 @@ def post_comment(request):
 def flag_comment(request, comment_id):
     """A signed-in visitor reports a published comment to the moderators."""
     comment = comment_id <= MAX_COMMENT_ID and (
-        visible(XtdComment.norel_objects.filter(content_type=article_content_type()))
+        visible(all_article_comments())
         .filter(pk=comment_id)
         .first()
     )
@@ -216,7 +215,7 @@ def confirm_comment(request, token):
             403,
         )
     comment = save_comment(
-        XtdComment(content_type=article_content_type(), object_pk=str(article.pk), **fields),
+        XtdComment(content_type_id=article.content_type_id, object_pk=str(article.pk), **fields),
         request,
     )
     if comment is None:

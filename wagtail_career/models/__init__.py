@@ -1,21 +1,26 @@
-"""Public models. Import them from here: ``from wagtail_career.models import ArticlePage``."""
+"""The core's models: the page mixins, authors and the Career settings.
 
-from ..newsletter.models import NewsletterDelivery, Subscription
+Ready-made pages are in ``wagtail_career.pages.models``; features' models in their apps.
+"""
+
 from .authors import Author
-from .employers import Employer, EmployerSettings
-from .pages import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+from .pages import (
+    AbstractArticlePageAuthor,
+    ArticlePageMixin,
+    ArticlePageQuerySet,
+    CareerIndexPageMixin,
+    article_page_models,
+    index_page_models,
+)
 from .settings import CareerSettings
 
 __all__ = [
-    "ArticlePage",
-    "ArticlePageAuthor",
-    "ArticlePageTag",
+    "AbstractArticlePageAuthor",
+    "ArticlePageMixin",
+    "ArticlePageQuerySet",
     "Author",
+    "CareerIndexPageMixin",
     "CareerSettings",
-    "CareerIndexPage",
-    "CareerSettings",
-    "Employer",
-    "EmployerSettings",
-    "NewsletterDelivery",
-    "Subscription",
+    "article_page_models",
+    "index_page_models",
 ]

@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.search import index
+
+from ..slugs import unique_slug
 
 
 class Author(index.Indexed, models.Model):
@@ -13,14 +16,17 @@ class Author(index.Indexed, models.Model):
         max_length=255,
         unique=True,
         allow_unicode=True,
-        help_text=_("Used in the address of the author's archive."),
+        blank=True,
+        help_text=_(
+            "Used in the address of the author's archive. Leave empty to make one from the name."
+        ),
     )
     role = models.CharField(
         _("role"), max_length=255, blank=True, help_text=_("Job title, e.g. “Associate director”.")
     )
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("photo"),
         null=True,
         blank=True,
@@ -62,3 +68,8 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)

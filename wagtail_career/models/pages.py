@@ -1,59 +1,74 @@
+"""The career pages' behaviour, as abstract mixins a site combines with its page model.
+
+``wagtail_career.pages`` builds the ready-made ``CareerIndexPage`` and ``ArticlePage`` from
+them and Wagtail's ``Page``; a site with a custom base page model builds its own from its
+``BasePage`` (see the README, "Custom base page models"). A concrete article declares
+``tags`` (a ``ClusterTaggableManager`` whose through model's ``ParentalKey`` has
+``related_name="tagged_items"``) and an ``article_authors`` relation (a subclass of
+:class:`AbstractArticlePageAuthor`).
+"""
+
 import math
 import re
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, Site
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import AbstractPage, Orderable, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ArticleBodyBlock
 from ..cache import (
     AUTHORS,
-    EMPLOYERS,
-    cached_fragment,
-    comment_count_dependency,
+    card_counts_dependency,
     depend_on,
     do_not_cache,
     listing_dependency,
-    page_dependency,
+    page_dependencies,
     settings_dependency,
 )
-from ..comments.display import rendered_comment_section
-from ..comments.queries import attach_comment_counts
 from ..conf import get_setting
-from ..employer_list import employers_section
 from ..feeds import serve_feed
 from ..paginator import paginate
+from ..parts import annotate_articles, article_parts, index_routes
 from ..search import clean_query, search_page
 from .authors import Author
-from .employers import EmployerDirectoryMixin
 
 CARD_RENDITION = "fill-640x360"
-RELATED_TEMPLATE = "wagtail_career/includes/related_articles.html"
-AUTHOR_BOXES_TEMPLATE = "wagtail_career/includes/author_boxes.html"
-HTML_TAG = re.compile(r"<[^>]*>")
 AUTHOR_PHOTO_RENDITION = "fill-160x160"
-
-
+HTML_TAG = re.compile(r"<[^>]*>")
 # What a tag slug can be (taggit slugifies names, keeping Unicode letters).
 TAG_SLUG = re.compile(r"[-\w]+")
+# The query parameters the index's routes read; any other bypasses the page cache.
+INDEX_QUERY_PARAMS = ("page", "tag")
 
 
-def _settings_dependency(request):
+def article_page_models():
+    """Every concrete page model built from :class:`ArticlePageMixin`."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, ArticlePageMixin) and not model._meta.proxy
+    ]
+
+
+def index_page_models():
+    """Every concrete page model built from :class:`CareerIndexPageMixin`."""
+    return [model for model in apps.get_models() if issubclass(model, CareerIndexPageMixin)]
+
+
+def site_settings_dependency(request):
     site = Site.find_for_request(request)  # cached on the request
     return settings_dependency(site.pk if site else None)
 
@@ -66,19 +81,19 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return (
-            self.with_display_date().with_comment_counts().prefetch_related(*listing_prefetches())
+        return self.with_display_date().with_annotations().prefetch_related(
+            *listing_prefetches(self.model)
         )
 
-    def with_comment_counts(self):
-        """Set ``comment_count`` on the fetched articles (see ``attach_comment_counts``)."""
+    def with_annotations(self):
+        """Let the features attach what cards show (see ``parts.LISTING_HOOK``) on fetch."""
         clone = self._chain()
-        clone._comment_counts = True
+        clone._career_annotate = True
         return clone
 
     def _clone(self):
         clone = super()._clone()
-        clone._comment_counts = getattr(self, "_comment_counts", False)
+        clone._career_annotate = getattr(self, "_career_annotate", False)
         return clone
 
     def _fetch_all(self):
@@ -88,23 +103,26 @@ class ArticlePageQuerySet(PageQuerySet):
         # Page instances only, not .values() rows.
         if (
             fetching
-            and getattr(self, "_comment_counts", False)
+            and getattr(self, "_career_annotate", False)
             and rows
-            and isinstance(rows[0], Page)
+            and isinstance(rows[0], AbstractPage)
         ):
-            attach_comment_counts(rows)
+            annotate_articles(rows)
 
     def for_feed(self):
         """Everything a feed item shows (no images), in a fixed number of queries."""
-        return self.with_display_date().prefetch_related(*listing_prefetches(images=False))
+        return self.with_display_date().prefetch_related(
+            *listing_prefetches(self.model, images=False)
+        )
 
 
-def listing_prefetches(images=True):
+def listing_prefetches(article_model, images=True):
     """Prefetches for a list of articles: authors, tags and (optionally) card images."""
+    author_link_model = article_model._meta.get_field("article_authors").related_model
     prefetches = [
         Prefetch(
             "article_authors",
-            queryset=ArticlePageAuthor.objects.select_related("author").order_by("sort_order"),
+            queryset=author_link_model.objects.select_related("author").order_by("sort_order"),
         ),
         "tags",
     ]
@@ -118,33 +136,41 @@ def listing_prefetches(images=True):
     return prefetches
 
 
-class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
-    """The career section's landing page: its articles, newest first, by tag and by author."""
+class CareerIndexPageMixin(RoutablePageMixin, models.Model):
+    """The career section's landing page: its articles, newest first, by tag and by author,
+    their feeds, and the routes features add (``parts.INDEX_ROUTES_HOOK``)."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = AbstractPage.content_panels + [FieldPanel("intro")]
+    search_fields = AbstractPage.search_fields + [index.SearchField("intro")]
 
-    subpage_types = ["wagtail_career.ArticlePage"]
     template = "wagtail_career/career_index_page.html"
 
     class Meta:
-        verbose_name = _("career index page")
-        verbose_name_plural = _("career index pages")
+        abstract = True
+
+    @classmethod
+    def get_subpage_urls(cls):
+        return super().get_subpage_urls() + tuple(index_routes())
+
+    @classmethod
+    def article_model(cls):
+        """The article model listed under this index (its first article subpage type, read
+        as the topmost article model it derives from, so site subclasses are listed too)."""
+        for model in cls.allowed_subpage_models():
+            if issubclass(model, ArticlePageMixin):
+                return model.listing_model()
+        raise LookupError(f"{cls.__name__}.subpage_types allows no article page model.")
 
     def articles(self):
-        return ArticlePage.objects.live().public().child_of(self)
+        return self.article_model().objects.live().public().child_of(self)
 
     def tags(self):
         """Tags used by the live articles of this index, for the filter."""
-        return (
-            Tag.objects.filter(
-                wagtail_career_articlepagetag_items__content_object__in=self.articles()
-            )
-            .distinct()
-            .order_by("name")
-        )
+        through = self.article_model()._meta.get_field("tags").remote_field.through
+        tagged = through.objects.filter(content_object__in=self.articles()).values("tag_id")
+        return Tag.objects.filter(pk__in=tagged).order_by("name")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -152,21 +178,19 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
         context["career_index"] = self
         return context
 
+    def cache_dependencies(self, request):
+        return [
+            listing_dependency(self.path),
+            card_counts_dependency(self.path),
+            AUTHORS,
+            site_settings_dependency(request),
+        ]
+
     def serve(self, request, *args, **kwargs):
         if request.GET.get("q"):
             do_not_cache(request)  # one entry per search would only crowd the cache out
         else:
-            depend_on(
-                request,
-                [
-                    page_dependency(self.pk),
-                    listing_dependency(self.path),
-                    comment_count_dependency(self.path),
-                    EMPLOYERS,
-                    AUTHORS,
-                    _settings_dependency(request),
-                ],
-            )
+            depend_on(request, self, self.cache_dependencies(request), INDEX_QUERY_PARAMS)
         return super().serve(request, *args, **kwargs)
 
     def author_archive_url(self, author, request=None):
@@ -209,8 +233,10 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
             if tag_slug:
                 # Search backends filter on indexed fields only: the tag becomes an id filter.
                 articles = self.articles().filter(pk__in=articles.values("pk"))
-            listing = search_page(request, articles, query, listing_prefetches())
-            attach_comment_counts(listing.object_list)
+            listing = search_page(
+                request, articles, query, listing_prefetches(self.article_model())
+            )
+            annotate_articles(listing.object_list)
         else:
             listing = paginate(request, articles.for_listing())
         return self.render(
@@ -250,7 +276,7 @@ class CareerIndexPage(EmployerDirectoryMixin, RoutablePageMixin, Page):
         return serve_feed(self, request, kind, tag=get_object_or_404(Tag, slug=slug))
 
 
-class ArticlePage(Page):
+class ArticlePageMixin(models.Model):
     """A career-advice article, signed by one or more authors."""
 
     date = models.DateField(
@@ -265,7 +291,7 @@ class ArticlePage(Page):
         _("introduction"), blank=True, help_text=_("One or two sentences shown on article cards.")
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("hero image"),
         null=True,
         blank=True,
@@ -273,10 +299,7 @@ class ArticlePage(Page):
         related_name="+",
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
-    tags = ClusterTaggableManager(
-        verbose_name=_("tags"), through="wagtail_career.ArticlePageTag", blank=True
-    )
-
+    # The comment feature's per-article switch (wagtail_career.comments).
     allow_comments = models.BooleanField(
         _("allow comments"),
         default=True,
@@ -285,7 +308,7 @@ class ArticlePage(Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
-    content_panels = Page.content_panels + [
+    career_content_panels = [
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("intro"), FieldPanel("hero_image")],
             heading=_("Summary"),
@@ -294,10 +317,12 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    settings_panels = Page.settings_panels + [
+    content_panels = AbstractPage.content_panels + career_content_panels
+    career_settings_panels = [
         MultiFieldPanel([FieldPanel("allow_comments")], heading=_("Comments")),
     ]
-    search_fields = Page.search_fields + [
+    settings_panels = AbstractPage.settings_panels + career_settings_panels
+    career_search_fields = [
         index.SearchField("intro"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
@@ -305,14 +330,27 @@ class ArticlePage(Page):
             "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
     ]
+    search_fields = AbstractPage.search_fields + career_search_fields
 
-    parent_page_types = ["wagtail_career.CareerIndexPage"]
     subpage_types = []
     template = "wagtail_career/article_page.html"
 
     class Meta:
-        verbose_name = _("career article")
-        verbose_name_plural = _("career articles")
+        abstract = True
+
+    @classmethod
+    def listing_model(cls):
+        """The topmost concrete article model ``cls`` derives from: querying it finds every
+        article of the family (a site's subclass of the ready-made article included)."""
+        concrete = [
+            klass
+            for klass in cls.__mro__
+            if isinstance(klass, type)
+            and issubclass(klass, ArticlePageMixin)
+            and issubclass(klass, models.Model)
+            and not klass._meta.abstract
+        ]
+        return concrete[-1]
 
     @property
     def display_date(self):
@@ -341,6 +379,10 @@ class ArticlePage(Page):
         """The article's tags, read once (from the prefetch cache when there is one)."""
         return list(self.tags.all())
 
+    @property
+    def index_path(self):
+        return self.path[: -self.steplen]
+
     def related_articles(self):
         """Up to ``WAGTAIL_CAREER_RELATED_ARTICLES`` other articles of the same index: those
         sharing the most tags first, then the most recent. A fixed number of queries."""
@@ -351,7 +393,8 @@ class ArticlePage(Page):
             else Value(0)
         )
         return (
-            ArticlePage.objects.live()
+            self.listing_model()
+            .objects.live()
             .public()
             .sibling_of(self, inclusive=False)
             .annotate(shared_tags=shared)
@@ -366,20 +409,6 @@ class ArticlePage(Page):
         """The article's authors in the editor's order (prefetch-friendly)."""
         return [item.author for item in self.article_authors.all() if item.author_id]
 
-    def serve(self, request, *args, **kwargs):
-        # The sidebar shows employers and the related articles list the siblings.
-        depend_on(
-            request,
-            [
-                page_dependency(self.pk),
-                listing_dependency(self.path[: -self.steplen]),
-                EMPLOYERS,
-                AUTHORS,
-                _settings_dependency(request),
-            ],
-        )
-        return super().serve(request, *args, **kwargs)
-
     def authors_with_photos(self):
         return [
             item.author
@@ -391,66 +420,65 @@ class ArticlePage(Page):
             )
         ]
 
+    def cache_dependencies(self, request):
+        """What the article's page is built on besides itself: its index's listing (related
+        articles and their counts), authors, the site's settings and every part's."""
+        dependencies = [
+            listing_dependency(self.index_path),
+            card_counts_dependency(self.index_path),
+            AUTHORS,
+            site_settings_dependency(request),
+        ]
+        for part in article_parts():
+            dependencies.extend(part.dependencies(request, self))
+        return dependencies
+
+    def fragment_dependencies(self):
+        """The dependencies of the article's cached fragments (``{% careercache %}``)."""
+        own = page_dependencies(self)
+        return {
+            "related": [
+                *own,
+                listing_dependency(self.index_path),
+                card_counts_dependency(self.index_path),
+                AUTHORS,
+            ],
+            "authors": [*own, AUTHORS],
+        }
+
+    def serve(self, request, *args, **kwargs):
+        query_params = [param for part in article_parts() for param in part.query_params]
+        depend_on(request, self, self.cache_dependencies(request), query_params)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = get_setting("BASE_TEMPLATE")
         # One query for the parent, whose URL prefixes every author archive link.
-        index_page = self.get_parent().specific_deferred
-        context["career_index"] = index_page
-        # The same for every visitor and costly (cards, images, bylines): kept rendered until
-        # an article of the index, a comment count or an author changes (see cache.py).
-        index_path = self.path[: -self.steplen]
-        context["related_articles_html"] = cached_fragment(
-            f"related:{self.pk}:{get_setting('RELATED_ARTICLES')}",
-            [
-                page_dependency(self.pk),
-                listing_dependency(index_path),
-                comment_count_dependency(index_path),
-                AUTHORS,
-            ],
-            lambda: render_to_string(
-                RELATED_TEMPLATE,
-                {
-                    "related_articles": self.related_articles(),
-                    "career_index": index_page,
-                    "page": self,
-                },
-                request=request,
-            ),
-        )
+        context["career_index"] = self.get_parent().specific_deferred
         context["authors"] = [item.author for item in self.article_authors.select_related("author")]
-        # The authors' cards (photos, bios): kept rendered until the article or an author changes.
-        context["author_boxes"] = cached_fragment(
-            f"authors:{self.pk}",
-            [page_dependency(self.pk), AUTHORS],
-            lambda: render_to_string(
-                AUTHOR_BOXES_TEMPLATE,
-                {"authors": self.authors_with_photos(), "career_index": index_page},
-                request=request,
-            ),
-        )
-        site = Site.find_for_request(request)
-        context["comment_section"] = rendered_comment_section(request, self, site and site.pk)
-        # Cached HTML: no query on a hit, one for employers (plus logos) on a miss.
-        context["employers_section"] = employers_section(request, index_page)
+        annotate_articles([self])
+        # Read only when a cached fragment is rebuilt (the template's {% careercache %}).
+        context["related_articles"] = self.related_articles()
+        context["author_cards"] = SimpleLazyObject(self.authors_with_photos)
+        context["fragment_dependencies"] = self.fragment_dependencies()
         return context
 
 
-class ArticlePageAuthor(Orderable):
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+class AbstractArticlePageAuthor(Orderable):
+    """One author of an article; a concrete subclass adds
+    ``page = ParentalKey(<article model>, related_name="article_authors")``."""
+
     author = models.ForeignKey(
-        "wagtail_career.Author",
+        Author,
         verbose_name=_("author"),
         on_delete=models.CASCADE,
-        related_name="article_links",
+        related_name="+",
     )
 
     panels = [FieldPanel("author")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("article author")
         verbose_name_plural = _("article authors")
-
-
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tagged_items")

@@ -13,7 +13,7 @@ from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Min
 
-from ..models import ArticlePage
+from ..models import article_page_models
 from .mail import digest_message
 from .models import NewsletterDelivery, Subscription
 
@@ -23,16 +23,20 @@ logger = logging.getLogger(__name__)
 def _articles(site, language, since):
     """The site's live articles published since ``since``, newest first (in ``language``
     when the site is multilingual)."""
-    articles = (
-        ArticlePage.objects.live()
-        .public()
-        .in_site(site)
-        .filter(first_published_at__gte=since)
-        .order_by("-first_published_at", "-pk")
-    )
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        articles = articles.filter(locale__language_code=language)
-    return list(articles)
+    found = []
+    for model in article_page_models():
+        if model.listing_model() is not model:
+            continue  # a subclass's articles are found through the model it derives from
+        articles = (
+            model.objects.live()
+            .public()
+            .in_site(site)
+            .filter(first_published_at__gte=since)
+        )
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            articles = articles.filter(locale__language_code=language)
+        found.extend(articles)
+    return sorted(found, key=lambda article: (article.first_published_at, article.pk), reverse=True)
 
 
 def send_digest():

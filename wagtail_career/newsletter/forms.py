@@ -4,6 +4,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from .models import NewsletterSettings
+
 
 def site_name(site):
     """The sender named in the consent text and the mail: the Wagtail site's name."""
@@ -89,14 +91,10 @@ def box_number(request):
 
 def form_context(request, form=None, done=False, heading="", text="", button_label=""):
     """The context of the signup box; empty texts fall back to the site settings."""
-    from ..models import CareerSettings
-
     site = Site.find_for_request(request)
     texts = (
-        CareerSettings.for_request(request).get_newsletter_texts()
-        if site
-        else CareerSettings().get_newsletter_texts()
-    )
+        NewsletterSettings.for_request(request) if site else NewsletterSettings()
+    ).get_newsletter_texts()
     if form is None:
         form = SignupForm(site=site, box=box_number(request), initial={"source": request.path})
     return {

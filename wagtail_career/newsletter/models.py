@@ -1,9 +1,13 @@
-from django.conf import settings
+import swapper
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+# Foreign keys to the site's page model (Wagtail's WAGTAIL_PAGE_MODEL).
+swapper.set_app_prefix("wagtailcore", "wagtail")
 
 
 class Subscription(models.Model):
@@ -21,7 +25,9 @@ class Subscription(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    language = models.CharField(_("language"), max_length=15, choices=settings.LANGUAGES)
+    # A code of the site's LANGUAGES, checked by the signup form: no choices here, so that the
+    # migrations do not change with each site's LANGUAGES.
+    language = models.CharField(_("language"), max_length=15)
     consent_text = models.TextField(
         _("consent text"), help_text=_("The consent sentence exactly as the visitor saw it.")
     )
@@ -41,7 +47,7 @@ class Subscription(models.Model):
         ordering = ["-consent_given_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                Lower("email"), "site", name="wagtail_career_subscription_unique_email"
+                Lower("email"), "site", name="wagtail_career_newsletter_unique_email"
             )
         ]
 
@@ -56,7 +62,7 @@ class NewsletterDelivery(models.Model):
         Subscription, on_delete=models.CASCADE, related_name="deliveries"
     )
     article = models.ForeignKey(
-        "wagtail_career.ArticlePage", on_delete=models.CASCADE, related_name="+"
+        swapper.get_model_name("wagtailcore", "Page"), on_delete=models.CASCADE, related_name="+"
     )
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
@@ -65,7 +71,7 @@ class NewsletterDelivery(models.Model):
         verbose_name_plural = _("newsletter deliveries")
         constraints = [
             models.UniqueConstraint(
-                fields=["subscription", "article"], name="wagtail_career_delivery_unique"
+                fields=["subscription", "article"], name="wagtail_career_newsletter_delivery_unique"
             )
         ]
 
@@ -73,8 +79,10 @@ class NewsletterDelivery(models.Model):
         return f"{self.subscription} ← {self.article_id}"
 
 
-class NewsletterSettings(models.Model):
-    """Per-site texts of the signup box; an empty field uses the translated default."""
+@register_setting(icon="mail")
+class NewsletterSettings(BaseSiteSetting):
+    """Per-site texts of the signup box (Settings → Career newsletter); an empty field uses
+    the translated default."""
 
     newsletter_heading = models.CharField(
         _("newsletter heading"),
@@ -94,14 +102,15 @@ class NewsletterSettings(models.Model):
         help_text=_("Leave empty for the default label in the visitor's language."),
     )
 
-    settings_panels = [
+    panels = [
         FieldPanel("newsletter_heading"),
         FieldPanel("newsletter_text"),
         FieldPanel("newsletter_button_label"),
     ]
 
     class Meta:
-        abstract = True
+        verbose_name = _("Career newsletter")
+        verbose_name_plural = _("Career newsletter")
 
     def get_newsletter_texts(self):
         """The heading, text and button label to show, with defaults filled in."""

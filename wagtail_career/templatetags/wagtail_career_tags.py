@@ -1,41 +1,108 @@
 from django import template
 from django.conf import settings as django_settings
+from django.http import QueryDict
+from django.template import TemplateSyntaxError
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Site
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
-from ..employer_list import employers_section
+from .. import cache
 from ..links import safe_link
-from ..models import CareerIndexPage, CareerSettings
-from ..newsletter.forms import form_context
+from ..models import CareerSettings
+from ..models.pages import INDEX_QUERY_PARAMS
+from ..parts import article_parts
 from ..search import highlight
 from ..seo import head_metadata
 from ..sharing import share_links
 
 register = template.Library()
 
+# The variables CareerCacheNode puts in the context for Django's CacheNode to read.
+_TIMEOUT, _ALIAS, _VERSION = "career_cache_timeout", "career_cache_alias", "career_cache_version"
+
+
+class CareerCacheNode(WagtailCacheNode):
+    """``{% careercache "name" dependencies [vary_on …] %}…{% endcareercache %}``
+
+    Wagtail's preview-aware fragment cache, in the package's cache alias and timeout, keyed
+    by site, language, the page's ``cache_key`` and ``vary_on``, and stale as soon as one
+    of ``dependencies`` (names from ``cache.py``) is purged. Nothing is read or written for a
+    preview, a revision, a draft or a page with a view restriction.
+    """
+
+    def __init__(self, nodelist, fragment_name, dependencies, vary_on, parser):
+        super().__init__(
+            nodelist,
+            parser.compile_filter(_TIMEOUT),
+            fragment_name,
+            [parser.compile_filter(_VERSION), *vary_on],
+            parser.compile_filter(_ALIAS),
+        )
+        self.dependencies = dependencies
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        if not cache.may_share(request, page if hasattr(page, "get_view_restrictions") else None):
+            return self.nodelist.render(context)
+        site = Site.find_for_request(request)
+        dependencies = list(self.dependencies.resolve(context) or [])
+        key_parts = [
+            cache.version(dependencies),
+            site.pk if site else "",
+            translation.get_language(),
+            getattr(page, "cache_key", ""),
+        ]
+        with context.update(
+            {
+                _TIMEOUT: cache.timeout(),
+                _ALIAS: cache.shared_cache_alias(),
+                _VERSION: ":".join(str(part) for part in key_parts),
+            }
+        ):
+            return super().render(context)
+
+
+@register.tag("careercache")
+def do_careercache(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise TemplateSyntaxError(f"'{bits[0]}' takes a fragment name and its dependencies.")
+    nodelist = parser.parse(("endcareercache",))
+    parser.delete_first_token()
+    fragment_name = bits[1].strip("\"'")
+    return CareerCacheNode(
+        nodelist,
+        fragment_name,
+        parser.compile_filter(bits[2]),
+        [parser.compile_filter(bit) for bit in bits[3:]],
+        parser,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def career_article_parts(context, region):
+    """Render the article parts registered for ``region`` (see ``parts.py``), in order.
+
+    Each part's template gets the page's context plus the data its ``get_context`` returns.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    html = []
+    for part in article_parts(region):
+        data = part.get_context(request, page)
+        if data is None:
+            continue
+        with context.push(data):
+            html.append(get_template(part.template).template.render(context))
+    return mark_safe("".join(html))
+
 # An editor's link in an href: dropped ("") unless http(s), mailto:, tel: or site-relative.
 register.filter("safe_link", safe_link)
-
-
-@register.inclusion_tag("wagtail_career/includes/employers.html", takes_context=True)
-def employers_who_recruit(context):
-    """The "Employers who are hiring" list, for any page of a site.
-
-    Its directory link goes to the current career index, else to the site's first one.
-    """
-    request = context["request"]
-    section = employers_section(request, context.get("career_index"))
-    if section and not section["directory_url"]:
-        career_index = (
-            CareerIndexPage.objects.live()
-            .public()
-            .descendant_of(Site.find_for_request(request).root_page, inclusive=True)
-            .first()
-        )
-        if career_index:
-            section["directory_url"] = career_index.employer_directory_url(request)
-    return {"employers_section": section}
 
 
 @register.simple_tag(takes_context=True)
@@ -55,8 +122,13 @@ def elided_page_range(paginator, number):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, **changes):
-    """The current query string with ``changes`` applied (``None`` removes a key)."""
-    query = context["request"].GET.copy()
+    """The current query string with ``changes`` applied (``None`` removes a key), keeping
+    only the parameters career pages read: a link never carries what a visitor made up."""
+    known = {*INDEX_QUERY_PARAMS, "q", *(p for part in article_parts() for p in part.query_params)}
+    query = QueryDict(mutable=True)
+    for key, values in context["request"].GET.lists():
+        if key in known:
+            query.setlist(key, values)
     for key, value in changes.items():
         if value is None:
             query.pop(key, None)
@@ -116,14 +188,6 @@ def career_contact_cta(context, value=None):
 def career_highlight(context, text):
     """``text`` escaped, with the words of the current ``search_query`` (if any) marked."""
     return highlight(text, context.get("search_query") or "")
-@register.inclusion_tag("wagtail_career/includes/newsletter_form.html", takes_context=True)
-def newsletter_form(context, heading="", text="", button_label=""):
-    """The newsletter signup box; empty texts use the site's Career settings."""
-    return form_context(
-        context["request"], heading=heading, text=text, button_label=button_label
-    )
-
-
 @register.simple_tag(takes_context=True)
 def career_userbar(context, position="bottom-right"):
     """Wagtail's userbar, only for a request that carries a session cookie.

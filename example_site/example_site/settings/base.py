@@ -12,6 +12,10 @@ INSTALLED_APPS = [
     "demo",
     # wagtail-career and what it needs (README, "Install").
     "wagtail_career",
+    "wagtail_career.pages",
+    "wagtail_career.comments",
+    "wagtail_career.employers",
+    "wagtail_career.newsletter",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -23,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -27,14 +27,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo import content, images
-from wagtail_career.models import (
-    ArticlePage,
-    ArticlePageAuthor,
-    Author,
-    CareerIndexPage,
-    CareerSettings,
-    Employer,
-)
+from wagtail_career.employers.models import Employer
+from wagtail_career.models import Author, CareerSettings
+from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
 
 DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
 BASE_URL = f"http://{DEMO_HOST}:{DEMO_PORT}"

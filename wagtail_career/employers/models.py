@@ -1,12 +1,12 @@
-"""Employers who recruit: the snippet, its per-site settings and the directory route."""
+"""Employers who recruit: the snippet and its per-site settings."""
 
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Max, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
-from wagtail.images import get_image_model
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images import get_image_model, get_image_model_string
 from wagtail.search import index
 
 from ..links import safe_link
@@ -36,7 +36,7 @@ class Employer(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
     # Nullable so that deleting an image keeps the employer, but required in the form.
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("logo"),
         null=True,
         on_delete=models.SET_NULL,
@@ -112,8 +112,9 @@ def attach_logo_renditions(employers, rendition):
     return employers
 
 
-class EmployerSettings(models.Model):
-    """The employers part of the site's Career settings (composed into ``CareerSettings``)."""
+@register_setting(icon="group")
+class EmployerSettings(BaseSiteSetting):
+    """The employers part of a site's settings (Settings → Career employers)."""
 
     employers_heading = models.CharField(
         _("employers heading"),
@@ -128,32 +129,12 @@ class EmployerSettings(models.Model):
         help_text=_("The most employers the sidebar lists; the directory lists them all."),
     )
 
-    settings_panels = [FieldPanel("employers_heading"), FieldPanel("employers_limit")]
+    panels = [FieldPanel("employers_heading"), FieldPanel("employers_limit")]
 
     class Meta:
-        abstract = True
+        verbose_name = _("Career employers")
+        verbose_name_plural = _("Career employers")
 
     @property
     def employers_heading_text(self):
         return self.employers_heading or _("Employers who are hiring")
-
-
-class EmployerDirectoryMixin:
-    """Adds the ``employers/`` directory of recruiting employers to a routable page."""
-
-    def employer_directory_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("employer_directory")
-
-    @path("employers/", name="employer_directory")
-    def employer_directory(self, request):
-        from .settings import CareerSettings  # settings.py imports this module's mixin
-
-        employers = Employer.objects.recruiting().with_logos(DIRECTORY_LOGO_RENDITION)
-        return self.render(
-            request,
-            template="wagtail_career/employer_directory.html",
-            context_overrides={
-                "heading": CareerSettings.for_request(request).employers_heading_text,
-                "employers": attach_logo_renditions(employers, DIRECTORY_LOGO_RENDITION),
-            },
-        )

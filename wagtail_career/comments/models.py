@@ -1,9 +1,10 @@
-"""The editors' per-site comment policy, a mixin of the package's ``CareerSettings``."""
+"""The editors' per-site comment policy (Settings → Career comments)."""
 
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 # The deepest reply level the package lets editors choose; django-comments-xtd is told the
 # same ceiling for articles (see ``apps.configure_comments_xtd``).
@@ -22,7 +23,8 @@ class CommentModeration(models.TextChoices):
     NONE = "none", _("Publish comments at once")
 
 
-class CommentSettings(models.Model):
+@register_setting(icon="comment")
+class CommentSettings(BaseSiteSetting):
     who_can_comment = models.CharField(
         _("who can comment"),
         max_length=10,
@@ -47,7 +49,7 @@ class CommentSettings(models.Model):
         help_text=_("0: no replies; 1: replies to comments; 2: replies to replies, and so on."),
     )
 
-    settings_panels = [
+    panels = [
         FieldPanel("who_can_comment"),
         FieldPanel("comment_moderation"),
         FieldPanel("comments_close_after_days"),
@@ -55,4 +57,5 @@ class CommentSettings(models.Model):
     ]
 
     class Meta:
-        abstract = True
+        verbose_name = _("Career comments")
+        verbose_name_plural = _("Career comments")

@@ -1,0 +1,41 @@
+"""The comment feature's place in Wagtail: the moderation queue under the Career menu, the
+dashboard panel, its endpoints, the section after articles and the cards' counts."""
+
+from django.urls import path
+from wagtail import hooks
+
+from ..parts import ARTICLE_PARTS_HOOK, LISTING_HOOK, URLS_HOOK, ArticlePart
+from ..wagtail_hooks import CAREER_MENU_HOOK
+from . import views
+from .admin import CommentAdmin, add_pending_panel
+from .display import PAGE_PARAM, part_context
+from .queries import attach_comment_counts
+
+# wagtail-modeladmin registers its URLs and its permission (django_comments.can_moderate).
+comment_admin = CommentAdmin()
+comment_admin.register_with_wagtail()
+hooks.register(CAREER_MENU_HOOK, comment_admin.get_menu_item)
+hooks.register("construct_homepage_panels", add_pending_panel(comment_admin.url_helper))
+hooks.register(LISTING_HOOK, attach_comment_counts)
+
+
+@hooks.register(URLS_HOOK)
+def comment_urls():
+    return [
+        path("comments/post/", views.post_comment, name="comment_post"),
+        path("comments/<int:comment_id>/flag/", views.flag_comment, name="comment_flag"),
+        path("comments/confirm/<str:token>/", views.confirm_comment, name="comment_confirm"),
+        path("comments/mute/<str:token>/", views.mute_comments, name="comment_mute"),
+    ]
+
+
+@hooks.register(ARTICLE_PARTS_HOOK)
+def comment_section():
+    return ArticlePart(
+        name="comments",
+        region="after_body",
+        template="wagtail_career/comments/part.html",
+        order=50,
+        get_context=part_context,
+        query_params=(PAGE_PARAM,),
+    )

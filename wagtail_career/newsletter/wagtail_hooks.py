@@ -1,0 +1,43 @@
+"""The newsletter's place in Wagtail: subscribers under the Career menu, its endpoints and
+the signup box in the article sidebar."""
+
+from django.urls import path
+from wagtail import hooks
+
+from ..parts import ARTICLE_PARTS_HOOK, URLS_HOOK, ArticlePart
+from ..wagtail_hooks import CAREER_MENU_HOOK
+from . import views
+from .admin import SubscriptionAdmin
+from .forms import form_context
+
+subscription_admin = SubscriptionAdmin()
+subscription_admin.register_with_wagtail()
+hooks.register(CAREER_MENU_HOOK, subscription_admin.get_menu_item)
+
+
+@hooks.register(URLS_HOOK)
+def newsletter_urls():
+    return [
+        path("newsletter/", views.signup, name="newsletter_signup"),
+        path("newsletter/confirm/<slug:token>/", views.confirm, name="newsletter_confirm"),
+        path(
+            "newsletter/unsubscribe/<slug:token>/",
+            views.unsubscribe,
+            name="newsletter_unsubscribe",
+        ),
+    ]
+
+
+def _signup_box(request, page):
+    return form_context(request)
+
+
+@hooks.register(ARTICLE_PARTS_HOOK)
+def signup_box():
+    return ArticlePart(
+        name="newsletter",
+        region="sidebar",
+        template="wagtail_career/includes/newsletter_form.html",
+        order=30,
+        get_context=_signup_box,
+    )
