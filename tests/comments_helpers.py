@@ -6,14 +6,13 @@ from django_comments.forms import CommentForm
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Site
 
-from wagtail_career.comments.queries import article_content_type
-from wagtail_career.models import CareerSettings
+from wagtail_career.comments.models import CommentSettings
 
 POST_URL = "/career/comments/post/"
 
 
 def set_policy(**fields):
-    settings = CareerSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
     for name, value in fields.items():
         setattr(settings, name, value)
     settings.save()
@@ -38,7 +37,7 @@ def make_comment(article, text="Un commentaire", user=None, parent=None, public=
     """Store a comment directly, as the posting view would (xtd computes the threading)."""
     fields.setdefault("submit_date", timezone.now())
     comment = XtdComment(
-        content_type=article_content_type(),
+        content_type_id=article.content_type_id,
         object_pk=str(article.pk),
         site_id=1,
         user=user,
@@ -54,4 +53,6 @@ def make_comment(article, text="Un commentaire", user=None, parent=None, public=
 
 
 def comments_of(article):
-    return XtdComment.objects.filter(content_type=article_content_type(), object_pk=str(article.pk))
+    return XtdComment.objects.filter(
+        content_type_id=article.content_type_id, object_pk=str(article.pk)
+    )

@@ -7,6 +7,7 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 
 from wagtail_career import checks
+from wagtail_career.comments import checks as comment_checks
 
 
 def error_ids(errors):
@@ -17,11 +18,17 @@ def test_the_test_project_passes_every_check():
     call_command("check", fail_level="ERROR")
 
 
-@pytest.mark.parametrize("app", checks.REQUIRED_APPS)
-def test_each_missing_app_is_reported(monkeypatch, app):
+@pytest.mark.parametrize(
+    ("check_module", "app"),
+    [(checks, app) for app in checks.REQUIRED_APPS]
+    + [(comment_checks, app) for app in comment_checks.REQUIRED_APPS],
+)
+def test_each_missing_app_is_reported(monkeypatch, check_module, app):
     apps = [a for a in django_settings.INSTALLED_APPS if a != app]
+    # missing_apps() reads the core checks' settings; the comment checks read their own too.
     monkeypatch.setattr(checks, "settings", SimpleNamespace(INSTALLED_APPS=apps))
-    errors = checks.check_installed_apps()
+    monkeypatch.setattr(comment_checks, "settings", SimpleNamespace(INSTALLED_APPS=apps))
+    errors = check_module.check_installed_apps()
     assert error_ids(errors) == ["wagtail_career.E001"]
     assert f"'{app}'" in errors[0].msg
     assert f"Add '{app}' to INSTALLED_APPS" in errors[0].hint
@@ -31,7 +38,8 @@ def test_comments_apps_in_the_wrong_order(monkeypatch):
     apps = [a for a in django_settings.INSTALLED_APPS if a != "django_comments_xtd"]
     apps.append("django_comments_xtd")
     monkeypatch.setattr(checks, "settings", SimpleNamespace(INSTALLED_APPS=apps))
-    errors = checks.check_installed_apps()
+    monkeypatch.setattr(comment_checks, "settings", SimpleNamespace(INSTALLED_APPS=apps))
+    errors = comment_checks.check_installed_apps()
     assert error_ids(errors) == ["wagtail_career.E002"]
     assert "above 'django_comments'" in errors[0].hint
 
@@ -46,8 +54,8 @@ def test_comments_apps_in_the_wrong_order(monkeypatch):
     ],
 )
 def test_site_id_and_comments_app(monkeypatch, configured, expected):
-    monkeypatch.setattr(checks, "settings", SimpleNamespace(**configured))
-    assert error_ids(checks.check_sites_and_comments()) == expected
+    monkeypatch.setattr(comment_checks, "settings", SimpleNamespace(**configured))
+    assert error_ids(comment_checks.check_sites_and_comments()) == expected
 
 
 def test_missing_url_include(settings):

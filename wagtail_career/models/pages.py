@@ -145,10 +145,15 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
     content_panels = AbstractPage.content_panels + [FieldPanel("intro")]
     search_fields = AbstractPage.search_fields + [index.SearchField("intro")]
 
-    template = "wagtail_career/career_index_page.html"
+    # Wagtail gives each page class a template named after its app and model: career pages
+    # use the package's, whatever app defines the concrete class (override to change it).
+    career_template = "wagtail_career/career_index_page.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        return self.career_template
 
     @classmethod
     def get_subpage_urls(cls):
@@ -333,10 +338,14 @@ class ArticlePageMixin(models.Model):
     search_fields = AbstractPage.search_fields + career_search_fields
 
     subpage_types = []
-    template = "wagtail_career/article_page.html"
+    # See CareerIndexPageMixin.career_template.
+    career_template = "wagtail_career/article_page.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        return self.career_template
 
     @classmethod
     def listing_model(cls):
