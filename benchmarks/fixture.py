@@ -16,7 +16,6 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from benchmarks.plainpage.models import PlainPage
-from wagtail_career.comments.queries import article_content_type
 from wagtail_career.employers.models import Employer
 from wagtail_career.models import Author
 from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
@@ -52,7 +51,7 @@ def add_comments(article, count, users):
     for number in range(count):
         user = users[number % len(users)] if number % 2 else None
         comment = XtdComment(
-            content_type=article_content_type(),
+            content_type_id=article.content_type_id,  # the article model's own type
             object_pk=str(article.pk),
             site_id=1,
             user=user,

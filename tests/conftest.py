@@ -95,9 +95,20 @@ def make_employer(make_image):
 
 @pytest.fixture
 def make_article(career_index):
-    def make(title=None, authors=(), tags=(), body=None, publish=True, parent=None, **fields):
+    def make(
+        title=None,
+        authors=(),
+        tags=(),
+        body=None,
+        publish=True,
+        parent=None,
+        page_model=ArticlePage,
+        **fields,
+    ):
+        """``page_model``: e.g. ``tests.testapp.models.FeatureArticlePage``, whose body also
+        takes the employers and newsletter blocks."""
         n = next(_counter)
-        page = ArticlePage(
+        page = page_model(
             title=title or f"Article {n}",
             slug=fields.pop("slug", f"article-{n}"),
             intro=fields.pop("intro", "Une introduction courte."),
@@ -109,7 +120,12 @@ def make_article(career_index):
             ],
             **fields,
         )
-        page.article_authors = [ArticlePageAuthor(author=author) for author in authors]
+        author_link = (
+            ArticlePageAuthor
+            if page_model is ArticlePage
+            else page_model._meta.get_field("article_authors").related_model
+        )
+        page.article_authors = [author_link(author=author) for author in authors]
         (parent or career_index).add_child(instance=page)
         page.tags.set(list(tags))
         revision = page.save_revision()

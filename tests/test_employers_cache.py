@@ -13,9 +13,11 @@ from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.models import Site
 
-from wagtail_career.employer_list import cache_key
-from wagtail_career.employers.models import Employer
-from wagtail_career.models import CareerSettings
+from django.core.cache.utils import make_template_fragment_key
+
+from tests.testapp.models import FeatureArticlePage
+from wagtail_career import cache as career_cache
+from wagtail_career.employers.models import Employer, EmployerSettings
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
@@ -27,6 +29,19 @@ def _fresh_state():
         yield
 
 
+def fragment_key(article, language):
+    """The key of ``article``'s cached employers sidebar in ``language``, as
+    ``{% careercache "employers" section.dependencies section.limit %}`` builds it now."""
+    site = article.get_site()
+    dependencies = [career_cache.EMPLOYERS, career_cache.settings_dependency(site.pk)]
+    version = ":".join(
+        str(part)
+        for part in (career_cache.version(dependencies), site.pk, language, article.cache_key)
+    )
+    limit = EmployerSettings.for_site(site).employers_limit
+    return make_template_fragment_key("employers", [version, limit])
+
+
 def sidebar_names(client, url, **extra):
     html = client.get(url, **extra).content.decode()
     section = re.search(r'<section class="career-employers".*?</section>', html, re.S)
@@ -36,11 +51,11 @@ def sidebar_names(client, url, **extra):
 
 
 def employer_queries(queries):
-    return [q["sql"] for q in queries if 'FROM "wagtail_career_employer"' in q["sql"]]
+    return [q["sql"] for q in queries if 'FROM "wagtail_career_employers_employer"' in q["sql"]]
 
 
 def admin_url(name, *args):
-    return reverse(f"wagtailsnippets_wagtail_career_employer:{name}", args=args)
+    return reverse(f"wagtailsnippets_wagtail_career_employers_employer:{name}", args=args)
 
 
 def test_list_is_served_from_the_cache(client, article, make_employer):
@@ -63,15 +78,15 @@ def test_cache_is_per_language(client, article, make_employer):
 
     assert "(site externe)" in french and "(external site)" not in french
     assert "(external site)" in english and "(site externe)" not in english
-    assert cache.get(cache_key(article.get_site().pk, "fr")) is not None
-    assert cache.get(cache_key(article.get_site().pk, "en")) is not None
+    assert cache.get(fragment_key(article, "fr")) is not None
+    assert cache.get(fragment_key(article, "en")) is not None
 
 
 def test_cache_is_per_site(client, article, make_employer, home):
     for name in ["Desjardins", "Gowling WLG", "ZSA"]:
         make_employer(name)
     other = Site.objects.create(hostname="autre.example", root_page=home)
-    other_settings = CareerSettings.for_site(other)
+    other_settings = EmployerSettings.for_site(other)
     other_settings.employers_limit = 1
     other_settings.save()
 
@@ -115,7 +130,7 @@ def test_changes_in_the_settings_show_at_once(client, article, make_employer, ho
         make_employer(name)
     assert len(sidebar_names(client, article.url)) == 3
 
-    settings = CareerSettings.for_site(home.get_site())
+    settings = EmployerSettings.for_site(home.get_site())
     settings.employers_limit = 2
     settings.employers_heading = "Ils embauchent"
     settings.save()
@@ -147,14 +162,13 @@ def test_a_transaction_that_commits_clears_the_cache_again(
     article, make_employer, django_capture_on_commit_callbacks
 ):
     employer = make_employer("Desjardins")
-    key = cache_key(article.get_site().pk, "fr")
 
     with django_capture_on_commit_callbacks(execute=True):
         employer.save()
         # A page view during the transaction still reads the old rows, and caches them.
-        cache.set(key, (8, "<ul>ancienne liste</ul>"))
+        cache.set(fragment_key(article, "fr"), "<ul>ancienne liste</ul>")
 
-    assert cache.get(key) is None
+    assert cache.get(fragment_key(article, "fr")) is None
 
 
 # Through the admin, as editors do ------------------------------------------------------------
@@ -225,11 +239,13 @@ def count_queries(client, url):
 def test_article_query_count_does_not_grow_with_employers(
     client, make_article, make_employer, home
 ):
-    settings = CareerSettings.for_site(home.get_site())
+    settings = EmployerSettings.for_site(home.get_site())
     settings.employers_limit = 100  # show them all, so every employer is rendered
     settings.save()
     # The body's block lists every recruiting employer too.
-    page = make_article(body=[("employers", {"heading": "", "employers": []})])
+    page = make_article(
+        body=[("employers", {"heading": "", "employers": []})], page_model=FeatureArticlePage
+    )
 
     cold, warm = {}, {}
     for size in (5, 20, 50):

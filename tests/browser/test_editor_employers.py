@@ -17,7 +17,7 @@ from .people import sign_in_to_admin
 ARTICLE = "/carriere/reussir-entrevue-video/"
 NAME = "Studio Aurore"
 CAREERS_URL = "https://studio-aurore.example/emplois"
-EMPLOYERS_ADMIN = "/admin/snippets/wagtail_career/employer/"
+EMPLOYERS_ADMIN = "/admin/snippets/wagtail_career_employers/employer/"
 
 
 def logo_png():
