@@ -4,6 +4,7 @@ import statistics
 import time
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
@@ -94,6 +95,8 @@ def comment_section_ratio(site, repeat=15):
     article = Page.objects.get(url_path__endswith=url.strip("/").split("/")[-1] + "/").specific
     request = RequestFactory().get(url)
     request.user = AnonymousUser()  # a visitor without a session cookie
+    # As MessageMiddleware would: the section takes its own messages from the storage.
+    request._messages = CookieStorage(request)
 
     def ours():
         section = comment_section(request, article)

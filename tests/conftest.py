@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from wagtail_career.cache import rate_limit_cache
 from wagtail_career.employers.models import Employer
 from wagtail_career.models import Author
 from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
@@ -28,8 +29,10 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: ids restart after a rolled-back test (SQLite
-    rolls back its sequences), so a cached rendition could point at a previous test's file."""
+    rolls back its sequences), so a cached rendition could point at a previous test's file.
+    The rate-limit counters (their own alias) start from zero too."""
     cache.clear()
+    rate_limit_cache().clear()
 
 
 @pytest.fixture(autouse=True)
@@ -159,8 +162,10 @@ def post_career_settings(client):
     """
     from wagtail.test.utils.form_data import querydict_from_html
 
-    def post(site, **changes):
-        url = f"/admin/settings/wagtail_career/careersettings/{site.pk}/"
+    def post(site, setting="wagtail_career/careersettings", **changes):
+        """``setting``: ``"<app label>/<model name>"`` of the settings model (each feature
+        app has its own, e.g. ``"wagtail_career_comments/commentsettings"``)."""
+        url = f"/admin/settings/{setting}/{site.pk}/"
         data = querydict_from_html(client.get(url).content.decode(), form_id="w-editor-form")
         for name, value in changes.items():
             if value is None:

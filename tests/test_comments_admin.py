@@ -170,20 +170,21 @@ def test_dashboard_shows_the_pending_count_to_moderators(client, article, modera
 def test_comment_settings_are_editable_in_the_admin(client, superuser, home, post_career_settings):
     from wagtail.models import Site
 
-    from wagtail_career.models import CareerSettings
+    from wagtail_career.comments.models import CommentSettings
 
     client.force_login(superuser)
     site = Site.objects.get(is_default_site=True)
-    url = f"/admin/settings/wagtail_career/careersettings/{site.pk}/"
+    url = f"/admin/settings/wagtail_career_comments/commentsettings/{site.pk}/"
     page = client.get(url).content.decode()
     assert "qui peut commenter" in page.lower() or "Qui peut commenter" in page
     response = post_career_settings(
         site,
+        setting="wagtail_career_comments/commentsettings",
         who_can_comment="anyone",
         comment_moderation="first",
         comments_close_after_days="14",
         comment_reply_depth="2",
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    settings = CareerSettings.for_site(site)
+    settings = CommentSettings.for_site(site)
     assert (settings.who_can_comment, settings.comment_reply_depth) == ("anyone", 2)

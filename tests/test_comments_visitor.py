@@ -321,10 +321,11 @@ def test_anonymous_user_policy_does_not_touch_user_rows():
     # where the template reaches for the user (one query per comment).
     from pathlib import Path
 
-    import wagtail_career
+    import wagtail_career.comments
 
     template = (
-        Path(wagtail_career.__file__).parent / "templates/wagtail_career/comments/comment.html"
+        Path(wagtail_career.comments.__file__).parent
+        / "templates/wagtail_career/comments/comment.html"
     )
     assert "comment.user." not in template.read_text()
     assert AnonymousUser().is_authenticated is False

@@ -8,8 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from wagtail_career.employers.models import Employer
-from wagtail_career.models import CareerSettings
+from tests.testapp.models import FeatureArticlePage
+from wagtail_career.employers.models import Employer, EmployerSettings
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +86,7 @@ def test_employer_without_logo_is_listed_by_name(client, article, make_employer)
 def test_sidebar_respects_the_configured_maximum(client, article, make_employer, home):
     for n in range(5):
         make_employer(f"Employeur {n}")
-    settings = CareerSettings.for_site(home.get_site())
+    settings = EmployerSettings.for_site(home.get_site())
     settings.employers_limit = 3
     settings.save()
 
@@ -128,7 +128,7 @@ def test_sidebar_in_english(client, article, make_employer):
 
 def test_heading_from_site_settings(client, article, make_employer, home):
     make_employer("Desjardins")
-    settings = CareerSettings.for_site(home.get_site())
+    settings = EmployerSettings.for_site(home.get_site())
     settings.employers_heading = "Nos clients embauchent"
     settings.save()
 
@@ -151,7 +151,7 @@ def test_employer_names_are_escaped(client, article, make_employer):
 
 def render_tag(path="/"):
     request = RequestFactory().get(path)
-    return Template("{% load wagtail_career_tags %}{% employers_who_recruit %}").render(
+    return Template("{% load wagtail_career_employers %}{% employers_who_recruit %}").render(
         Context({"request": request})
     )
 
@@ -199,7 +199,9 @@ def test_block_lists_every_recruiting_employer(client, make_article, make_employ
     for n in range(10):
         make_employer(f"Employeur {n:02d}")
     make_employer("La Presse", is_recruiting=False)
-    page = make_article(body=[("employers", {"heading": "", "employers": []})])
+    page = make_article(
+        body=[("employers", {"heading": "", "employers": []})], page_model=FeatureArticlePage
+    )
 
     html = client.get(page.url).content.decode()
 
@@ -221,7 +223,8 @@ def test_block_shows_chosen_employers_in_chosen_order(client, make_article, make
                 "employers",
                 {"heading": "Nos partenaires", "employers": [zsa, presse, desjardins]},
             )
-        ]
+        ],
+        page_model=FeatureArticlePage,
     )
 
     html = client.get(page.url).content.decode()
@@ -236,7 +239,10 @@ def test_block_shows_chosen_employers_in_chosen_order(client, make_article, make
 
 def test_block_renders_nothing_without_recruiting_employers(client, make_article, make_employer):
     make_employer("La Presse", is_recruiting=False)
-    page = make_article(body=[("employers", {"heading": "Qui recrute", "employers": []})])
+    page = make_article(
+        body=[("employers", {"heading": "Qui recrute", "employers": []})],
+        page_model=FeatureArticlePage,
+    )
 
     html = client.get(page.url).content.decode()
 
@@ -246,7 +252,10 @@ def test_block_renders_nothing_without_recruiting_employers(client, make_article
 def test_block_chosen_employer_deleted_later(client, make_article, make_employer):
     gone = make_employer("Disparu")
     kept = make_employer("Desjardins")
-    page = make_article(body=[("employers", {"heading": "", "employers": [gone, kept]})])
+    page = make_article(
+        body=[("employers", {"heading": "", "employers": [gone, kept]})],
+        page_model=FeatureArticlePage,
+    )
     gone.delete()
 
     response = client.get(page.url)

@@ -17,7 +17,7 @@ def _french():
 
 
 def url(name, *args):
-    return reverse(f"wagtailsnippets_wagtail_career_employer:{name}", args=args)
+    return reverse(f"wagtailsnippets_wagtail_career_employers_employer:{name}", args=args)
 
 
 @pytest.fixture

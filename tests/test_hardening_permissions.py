@@ -15,7 +15,7 @@ from wagtail_career.newsletter.models import Subscription
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 COMMENTS = "/admin/django_comments_xtd/xtdcomment/"
-SUBSCRIBERS = "/admin/wagtail_career/subscription/"
+SUBSCRIBERS = "/admin/wagtail_career_newsletter/subscription/"
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def _urls(article, make_employer):
         consent_text="…",
         consent_given_at=timezone.now(),
     )
-    employers = "wagtailsnippets_wagtail_career_employer"
+    employers = "wagtailsnippets_wagtail_career_employers_employer"
     return comment, [
         reverse(f"{employers}:list"),
         reverse(f"{employers}:add"),

@@ -14,8 +14,9 @@ from tests.comments_helpers import POST_URL, comments_of, form_data, make_user, 
 from tests.hardening_utils import XSS_CORPUS, assert_inert
 from tests.newsletter_utils import SIGNUP_URL, signup_data
 from wagtail_career.comments.models import CommentModeration, WhoCanComment
+from wagtail_career.employers.models import EmployerSettings
 from wagtail_career.models import CareerSettings
-from wagtail_career.newsletter.models import Subscription
+from wagtail_career.newsletter.models import NewsletterSettings, Subscription
 from wagtail_career.newsletter.mail import digest_message
 
 IDS = [f"payload{n}" for n in range(len(XSS_CORPUS))]
@@ -42,19 +43,20 @@ def test_editor_fields_are_inert_everywhere(
     if connection.vendor == "postgresql":
         # PostgreSQL cannot store NUL (editors' forms refuse it anyway); SQLite can.
         payload = payload.replace("\x00", "")
-    settings = CareerSettings.for_site(Site.objects.get(is_default_site=True))
-    for field in (
-        "newsletter_heading",
-        "newsletter_text",
-        "newsletter_button_label",
-        "employers_heading",
-        "contact_cta_heading",
-        "contact_cta_text",
-        "contact_cta_url",
-        "contact_cta_link_text",
+    site = Site.objects.get(is_default_site=True)
+    # Each feature app keeps its texts in a settings model of its own.
+    for settings_model, fields in (
+        (NewsletterSettings, ("newsletter_heading", "newsletter_text", "newsletter_button_label")),
+        (EmployerSettings, ("employers_heading",)),
+        (
+            CareerSettings,
+            ("contact_cta_heading", "contact_cta_text", "contact_cta_url", "contact_cta_link_text"),
+        ),
     ):
-        setattr(settings, field, payload[: settings._meta.get_field(field).max_length or None])
-    settings.save()
+        settings = settings_model.for_site(site)
+        for field in fields:
+            setattr(settings, field, payload[: settings._meta.get_field(field).max_length or None])
+        settings.save()
     author = make_author(
         payload[:255],
         role=payload,

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from wagtail_career.newsletter.models import NewsletterDelivery, Subscription
 
-INDEX = "/admin/wagtail_career/subscription/"
+INDEX = "/admin/wagtail_career_newsletter/subscription/"
 
 
 def _subscription(email_address, **fields):

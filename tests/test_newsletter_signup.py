@@ -8,8 +8,8 @@ from django.utils.html import escape
 from wagtail.models import Site
 
 from tests.newsletter_utils import SIGNUP_URL, THANKS_FR, post_signup, signup_data
-from wagtail_career.models import CareerSettings
-from wagtail_career.newsletter.models import Subscription
+from tests.testapp.models import FeatureArticlePage
+from wagtail_career.newsletter.models import NewsletterSettings, Subscription
 
 DEFAULT_HEADING_FR = escape(
     "Recevez les derniers articles Carrière et offres d'emplois directement dans votre "
@@ -49,7 +49,7 @@ def test_english_page_uses_english_defaults(client, article):
 
 def test_site_settings_override_the_texts(client, article):
     site = Site.objects.get(is_default_site=True)
-    CareerSettings.objects.create(
+    NewsletterSettings.objects.create(
         site=site,
         newsletter_heading="Restez au courant",
         newsletter_text="Nos meilleurs conseils.",
@@ -66,7 +66,8 @@ def test_streamfield_block_renders_its_own_texts_with_distinct_ids(client, make_
     page = make_article(
         body=[
             ("newsletter", {"heading": "Infolettre du bloc", "text": "", "button_label": ""}),
-        ]
+        ],
+        page_model=FeatureArticlePage,
     )
     html = client.get(page.url).content.decode()
     assert "Infolettre du bloc" in html  # the block
@@ -83,8 +84,8 @@ def _count_queries(client, url):
 
 def test_signup_boxes_add_no_query_per_box(client, make_article):
     block = ("newsletter", {"heading": "", "text": "", "button_label": ""})
-    one = make_article(body=[block])
-    five = make_article(body=[block] * 5)
+    one = make_article(body=[block], page_model=FeatureArticlePage)
+    five = make_article(body=[block] * 5, page_model=FeatureArticlePage)
     # Warm the site-root cache and each article's cached parts (related articles, comments).
     _count_queries(client, one.url)
     _count_queries(client, five.url)

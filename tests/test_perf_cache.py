@@ -11,6 +11,7 @@ from django_comments.views.moderation import perform_approve, perform_delete
 from tests import frontend_cache_backend
 from tests.comments_helpers import POST_URL, form_data, make_comment, make_user, set_policy
 from wagtail_career.cache import STATUS_HEADER
+from wagtail_career.newsletter.models import NewsletterSettings
 from wagtail_career.pages.models import ArticlePage, CareerIndexPage
 
 MIDDLEWARE = "wagtail_career.cache.CareerPageCacheMiddleware"
@@ -187,9 +188,11 @@ def test_a_held_comment_purges_nothing_and_its_approval_purges_its_article(
     request.user = moderator
     with django_capture_on_commit_callbacks(execute=True):
         perform_approve(request, comment)
-    # The article, and its index's routes, whose cards count its comments.
+    # The article, and its index's routes and articles (their related articles' cards),
+    # whose cards count its comments.
     assert fresh(client, pages) == {
         pages["first"].url,
+        pages["second"].url,
         pages["index"].url,
         pages["archive"],
         pages["tagged"],
@@ -201,7 +204,8 @@ def test_a_held_comment_purges_nothing_and_its_approval_purges_its_article(
         perform_delete(request, comment)
     assert pages["first"].url in fresh(client, pages)
     assert "Une question ?" not in client.get(pages["first"].url).content.decode()
-    assert pages["second"].url not in fresh(client, pages)
+    # An article of another index counts none of its comments.
+    assert pages["elsewhere"].url not in fresh(client, pages)
 
 
 def test_editing_an_employer_purges_the_pages_that_show_employers(
@@ -211,7 +215,13 @@ def test_editing_an_employer_purges_the_pages_that_show_employers(
     prime(client, pages)
     with django_capture_on_commit_callbacks(execute=True):
         make_employer("Nordet Conseil")
-    assert fresh(client, pages) == set(urls_of(pages))
+    # The articles (their sidebar) and the directory; the listings show no employer.
+    assert fresh(client, pages) == {
+        pages["first"].url,
+        pages["second"].url,
+        pages["directory"],
+        pages["elsewhere"].url,
+    }
     assert "Nordet Conseil" in client.get(pages["first"].url).content.decode()
 
 
@@ -221,7 +231,9 @@ def test_editing_the_career_settings_purges_that_sites_pages(
     pages = site_pages
     prime(client, pages)
     with django_capture_on_commit_callbacks(execute=True):
-        set_policy(newsletter_heading="Restez au courant")
+        newsletter_settings = NewsletterSettings.for_site(pages["index"].get_site())
+        newsletter_settings.newsletter_heading = "Restez au courant"
+        newsletter_settings.save()
     assert fresh(client, pages) == set(urls_of(pages))
     assert "Restez au courant" in client.get(pages["first"].url).content.decode()
 

@@ -31,11 +31,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, has_vary_header
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import AbstractPage, PageViewRestriction
 
 from .conf import get_setting
 
@@ -90,7 +91,7 @@ def tree_dependency(path):
 
 def page_dependencies(page):
     """A page's own content and its ancestors' (unpublishing an ancestor hides it)."""
-    steps = range(2 * Page.steplen, len(page.path) + 1, Page.steplen)
+    steps = range(2 * AbstractPage.steplen, len(page.path) + 1, AbstractPage.steplen)
     return [tree_dependency(page.path[:end]) for end in steps]
 
 
@@ -144,7 +145,15 @@ def is_private(request, page):
     """Whether ``page`` (or an ancestor) has a view restriction; one query, once a request."""
     memo = request.__dict__.setdefault("_career_private", {})
     if page.pk not in memo:
-        memo[page.pk] = page.get_view_restrictions().exists()
+        # What page.get_view_restrictions() finds (restrictions of the page, its ancestors
+        # and the pages they are aliases of), in one query rather than two.
+        paths = [
+            page.path[:end]
+            for end in range(AbstractPage.steplen, len(page.path) + 1, AbstractPage.steplen)
+        ]
+        memo[page.pk] = PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).exists()
     return memo[page.pk]
 
 
@@ -253,7 +262,15 @@ class CareerPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or has_bypass_cookie(request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or has_bypass_cookie(request)
+            # Wagtail's preview and moderation requests (make_preview_request) go through
+            # the middleware for the live page's URL, with no cookie when made without the
+            # editor's request: never answer them with the live page's entry.
+            or getattr(request, "is_dummy", False)
+            or getattr(request, "is_preview", False)
+        ):
             return self.get_response(request)
         cache = shared_cache()
         key = _response_key(request)

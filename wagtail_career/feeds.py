@@ -86,7 +86,7 @@ class ArticleFeed(Feed):
     def description(self, source):
         # RSS requires a channel description; the index title stands in for a missing one.
         # Readers render descriptions as HTML (Atom says type="html"): plain text is escaped.
-        return escape(source.index.search_description or source.index.title)
+        return escape(getattr(source.index, "search_description", "") or source.index.title)
 
     def link(self, source):
         return source.index.get_full_url(source.request)
@@ -110,7 +110,7 @@ class ArticleFeed(Feed):
 
     def item_description(self, article):
         # Plain text, rendered as HTML by readers: escaped, so "<" shows as "<".
-        return escape(article.search_description or article.intro)
+        return escape(getattr(article, "search_description", "") or article.intro)
 
     def item_link(self, article):
         return article.get_full_url(self._request)

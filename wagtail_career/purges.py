@@ -18,15 +18,21 @@ from functools import partial
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from .cache import AUTHORS, listing_dependency, purge, settings_dependency, tree_dependency
 from .conf import get_setting
-from .models import ArticlePageMixin, CareerIndexPageMixin, article_page_models, index_page_models
+from .models import (
+    ArticlePageMixin,
+    CareerIndexPageMixin,
+    article_page_models,
+    index_page_models,
+    page_model,
+)
 
 
 def parent_path(page_path):
-    return page_path[: -Page.steplen]
+    return page_path[: -AbstractPage.steplen]
 
 
 def page_urls(page, suffixes=("",)):
@@ -65,7 +71,7 @@ def index_urls(index, tags=(), authors=()):
 
 def index_of(article):
     """The career index an article is listed under, or ``None``."""
-    parent = Page.objects.filter(path=parent_path(article.path)).first()
+    parent = page_model().objects.filter(path=parent_path(article.path)).first()
     parent = parent.specific_deferred if parent else None
     return parent if isinstance(parent, CareerIndexPageMixin) else None
 
@@ -118,7 +124,7 @@ def page_changed(instance, **kwargs):
 
 def restriction_changed(instance, **kwargs):
     """A view restriction added, changed or removed: the page and its tree change."""
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = page_model().objects.filter(pk=instance.page_id).first()
     if page is not None:
         tree_changed(page)
 

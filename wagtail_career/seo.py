@@ -72,7 +72,8 @@ def site_name(request):
 
 def description_of(page):
     """The search description, else the introduction, as plain text."""
-    text = page.search_description
+    # A custom base page model (AbstractPage) need not have the field.
+    text = getattr(page, "search_description", "")
     if not text and isinstance(page, CareerIndexPageMixin):
         text = unescape(strip_tags(page.intro))  # the index's intro is rich text
     elif not text:
@@ -151,7 +152,7 @@ def _social_tags(og_type, title, description, url, request, image):
 def article_metadata(page, request, context):
     canonical = page.get_full_url(request)
     description = description_of(page)
-    title = page.seo_title or page.title
+    title = getattr(page, "seo_title", "") or page.title
     image = social_image(page, canonical)
     authors = context.get("authors")
     if authors is None:
@@ -225,7 +226,7 @@ def index_metadata(page, request, context):
     kept = {k: request.GET[k] for k in ("tag", "page") if request and request.GET.get(k)}
     if kept:
         canonical += "?" + urlencode(kept)
-    title = page.seo_title or page.title
+    title = getattr(page, "seo_title", "") or page.title
     description = description_of(page)
     if author is not None:
         title = gettext("Articles by %(name)s") % {"name": author.name}

@@ -6,7 +6,6 @@ requires ``django_comments.can_moderate``; each action goes through django_comme
 action (``MODERATOR_APPROVAL`` / ``MODERATOR_DELETION``), as django_comments' own views do.
 """
 
-import swapper
 from django.contrib import admin as django_admin
 from django.contrib import messages
 from django.contrib.auth.models import Permission
@@ -28,6 +27,7 @@ from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
+from ..models import page_model
 from .queries import all_article_comments
 from .tasks import enqueue_on_commit, notify_followers
 
@@ -84,10 +84,10 @@ class ArticleFilter(django_admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         commented = all_article_comments().values_list("object_pk", flat=True)
         ids = {int(pk) for pk in commented.distinct() if pk.isdigit()}
-        page_model = swapper.load_model("wagtailcore", "Page")
+        page_class = page_model()
         return [
             (str(pk), title)
-            for pk, title in page_model.objects.filter(pk__in=ids)
+            for pk, title in page_class.objects.filter(pk__in=ids)
             .order_by("title")
             .values_list("pk", "title")
         ]

@@ -53,7 +53,13 @@ def add_message(request, level, text):
 
 
 def pop_comment_messages(request):
-    """This feature's messages, leaving the others for the site's own message area."""
+    """This feature's messages, leaving the others for the site's own message area.
+
+    Taken once per request (``before_serve_page``, before the site's layout lists the
+    messages); later calls return the same ones.
+    """
+    if hasattr(request, "_career_comment_messages"):
+        return request._career_comment_messages
     storage = messages.get_messages(request)
     ours, others = [], []
     for message in storage:
@@ -64,6 +70,7 @@ def pop_comment_messages(request):
     storage._loaded_messages.clear()
     for message in others:  # reading consumed them: queue them again for the site
         messages.add_message(request, message.level, message.message, message.extra_tags)
+    request._career_comment_messages = ours
     return ours
 
 

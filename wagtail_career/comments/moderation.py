@@ -9,7 +9,6 @@ signals, so a site's own ``comment_will_be_posted`` receivers (spam filters) sti
 from dataclasses import dataclass
 from datetime import timedelta
 
-import swapper
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
@@ -23,7 +22,7 @@ from django_comments_xtd.models import (
     max_thread_level_for_content_type,
 )
 
-from ..models import article_page_models
+from ..models import article_page_models, page_model
 from . import tasks
 from .models import CommentModeration, CommentSettings, WhoCanComment
 from .queries import visible
@@ -139,8 +138,8 @@ def lock_article_comments(article_pk):
                 "SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, int(article_pk)]
             )
     else:
-        page_model = swapper.load_model("wagtailcore", "Page")
-        list(page_model.objects.select_for_update().filter(pk=article_pk).values_list("pk"))
+        page_class = page_model()
+        list(page_class.objects.select_for_update().filter(pk=article_pk).values_list("pk"))
 
 
 def find_duplicate(comment):

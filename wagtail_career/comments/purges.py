@@ -7,11 +7,10 @@ index's card counts; a comment held for moderation, before and after, changes no
 import math
 from functools import partial
 
-import swapper
 
 from ..cache import card_counts_dependency, purge, tree_dependency
 from ..conf import get_setting
-from ..models import ArticlePageMixin
+from ..models import ArticlePageMixin, page_model
 from ..purges import index_of, index_urls, page_urls, parent_path
 from .display import PAGE_PARAM
 from .queries import article_content_type_ids, counts_for, forget_comment_count, visible
@@ -45,9 +44,9 @@ def comment_changed(instance, **kwargs):
     if not (_is_visible(instance) or getattr(instance, "_career_was_visible", False)):
         return  # held for moderation, before and after: no page shows it
     try:
-        page_model = swapper.load_model("wagtailcore", "Page")
-        article = page_model.objects.get(pk=int(instance.object_pk)).specific_deferred
-    except (page_model.DoesNotExist, ValueError, OverflowError):
+        page_class = page_model()
+        article = page_class.objects.get(pk=int(instance.object_pk)).specific_deferred
+    except (page_class.DoesNotExist, ValueError, OverflowError):
         return
     if not isinstance(article, ArticlePageMixin):
         return

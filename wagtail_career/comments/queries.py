@@ -1,12 +1,11 @@
 """Querysets for an article's comments; every count the site shows comes from here."""
 
-import swapper
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django_comments_xtd.models import XtdComment
 
 from ..cache import forget_values, get_values
-from ..models import ArticlePageMixin, article_page_models
+from ..models import ArticlePageMixin, article_page_models, page_model
 
 COUNTS = "comment_count"
 
@@ -24,9 +23,9 @@ def all_article_comments():
 
 def find_article(pk, site):
     """The live, public article ``pk`` of ``site`` (of any article model), or ``None``."""
-    page_model = swapper.load_model("wagtailcore", "Page")
+    page_class = page_model()
     page = (
-        page_model.objects.live().public().in_site(site).type(ArticlePageMixin).filter(pk=pk).first()
+        page_class.objects.live().public().in_site(site).type(ArticlePageMixin).filter(pk=pk).first()
     )
     return page.specific if page else None
 

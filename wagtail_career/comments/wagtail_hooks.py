@@ -4,11 +4,13 @@ dashboard panel, its endpoints, the section after articles and the cards' counts
 from django.urls import path
 from wagtail import hooks
 
+from ..cache import has_bypass_cookie
+from ..models import ArticlePageMixin
 from ..parts import ARTICLE_PARTS_HOOK, LISTING_HOOK, URLS_HOOK, ArticlePart
 from ..wagtail_hooks import CAREER_MENU_HOOK
 from . import views
 from .admin import CommentAdmin, add_pending_panel
-from .display import PAGE_PARAM, part_context
+from .display import PAGE_PARAM, part_context, pop_comment_messages
 from .queries import attach_comment_counts
 
 # wagtail-modeladmin registers its URLs and its permission (django_comments.can_moderate).
@@ -39,3 +41,12 @@ def comment_section():
         get_context=part_context,
         query_params=(PAGE_PARAM,),
     )
+
+
+@hooks.register("before_serve_page")
+def take_comment_messages(page, request, serve_args, serve_kwargs):
+    """The section's messages are taken before the page renders: the site's layout lists
+    the others before the section is reached. A visitor without a session or messages
+    cookie has none (and reading them would open the session)."""
+    if isinstance(page, ArticlePageMixin) and has_bypass_cookie(request):
+        pop_comment_messages(request)

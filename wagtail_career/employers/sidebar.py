@@ -65,7 +65,7 @@ def employers_section(request, career_index=None):
 
 
 def article_sidebar_context(request, page):
-    return {"employers_section": employers_section(request, page.get_parent().specific_deferred)}
+    return {"employers_section": employers_section(request, page.career_index)}
 
 
 article_part = ArticlePart(

@@ -11,6 +11,7 @@ from .pages import (
     CareerIndexPageMixin,
     article_page_models,
     index_page_models,
+    page_model,
 )
 from .settings import CareerSettings
 
@@ -23,4 +24,5 @@ __all__ = [
     "CareerSettings",
     "article_page_models",
     "index_page_models",
+    "page_model",
 ]

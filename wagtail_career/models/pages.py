@@ -11,6 +11,8 @@ them and Wagtail's ``Page``; a site with a custom base page model builds its own
 import math
 import re
 
+import swapper
+
 from django.apps import apps
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q, Value
@@ -52,6 +54,11 @@ HTML_TAG = re.compile(r"<[^>]*>")
 TAG_SLUG = re.compile(r"[-\w]+")
 # The query parameters the index's routes read; any other bypasses the page cache.
 INDEX_QUERY_PARAMS = ("page", "tag")
+
+
+def page_model():
+    """The site's page model (``WAGTAIL_PAGE_MODEL``), once the models are loaded."""
+    return swapper.load_model("wagtailcore", "Page")
 
 
 def article_page_models():
@@ -392,6 +399,11 @@ class ArticlePageMixin(models.Model):
     def index_path(self):
         return self.path[: -self.steplen]
 
+    @cached_property
+    def career_index(self):
+        """The article's parent page, as its specific class (one query, once)."""
+        return self.get_parent().specific_deferred
+
     def related_articles(self):
         """Up to ``WAGTAIL_CAREER_RELATED_ARTICLES`` other articles of the same index: those
         sharing the most tags first, then the most recent. A fixed number of queries."""
@@ -463,12 +475,14 @@ class ArticlePageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = get_setting("BASE_TEMPLATE")
-        # One query for the parent, whose URL prefixes every author archive link.
-        context["career_index"] = self.get_parent().specific_deferred
+        # The parent, whose URL prefixes every author archive link.
+        context["career_index"] = self.career_index
         context["authors"] = [item.author for item in self.article_authors.select_related("author")]
         annotate_articles([self])
         # Read only when a cached fragment is rebuilt (the template's {% careercache %}).
-        context["related_articles"] = self.related_articles()
+        # Lazy: PageQuerySet.public() queries the view restrictions when called, and the
+        # related articles are read only when their cached fragment is rebuilt.
+        context["related_articles"] = SimpleLazyObject(self.related_articles)
         context["author_cards"] = SimpleLazyObject(self.authors_with_photos)
         context["fragment_dependencies"] = self.fragment_dependencies()
         return context

@@ -82,7 +82,8 @@ def box_number(request):
     A posted form keeps the number it was shown with, so an inline answer fits its page.
     """
     posted = request.POST.get("box", "") if request.method == "POST" else ""
-    if posted.isdigit() and len(posted) < 4:
+    # isascii: str.isdigit() accepts digits such as "¹" that int() refuses.
+    if posted.isascii() and posted.isdigit() and len(posted) < 4:
         return int(posted)
     number = getattr(request, "_career_newsletter_boxes", 0) + 1
     request._career_newsletter_boxes = number
