@@ -141,20 +141,30 @@ def version(dependencies):
 # --- Who may share an entry ---------------------------------------------------------------
 
 
+RESTRICTED_PATHS = "restricted_paths"
+
+
+def restricted_paths():
+    """The tree paths of every page with a view restriction: read from the cache (no query),
+    forgotten whenever a restriction changes (``forget_restricted_paths``)."""
+
+    def compute(idents):
+        paths = PageViewRestriction.objects.values_list("page__path", flat=True)
+        return {"all": tuple(paths)}
+
+    return get_values(RESTRICTED_PATHS, ["all"], compute)["all"]
+
+
+def forget_restricted_paths():
+    forget_values(RESTRICTED_PATHS, ["all"])
+
+
 def is_private(request, page):
-    """Whether ``page`` (or an ancestor) has a view restriction; one query, once a request."""
-    memo = request.__dict__.setdefault("_career_private", {})
-    if page.pk not in memo:
-        # What page.get_view_restrictions() finds (restrictions of the page, its ancestors
-        # and the pages they are aliases of), in one query rather than two.
-        paths = [
-            page.path[:end]
-            for end in range(AbstractPage.steplen, len(page.path) + 1, AbstractPage.steplen)
-        ]
-        memo[page.pk] = PageViewRestriction.objects.filter(
-            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
-        ).exists()
-    return memo[page.pk]
+    """Whether ``page`` or an ancestor has a view restriction (for an alias, the original's
+    restrictions count too, as Wagtail reads them: then one query)."""
+    if page.alias_of_id:
+        return page.get_view_restrictions().exists()
+    return any(page.path.startswith(path) for path in restricted_paths())
 
 
 def may_share(request, page=None):
@@ -211,6 +221,14 @@ def _response_key(request):
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query!r}"
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"{KEY_PREFIX}:page:{translation.get_language()}:{digest}"
+
+
+def add_dependencies(request, dependencies):
+    """Add ``dependencies`` to a response a career page already declared (a template tag of
+    a feature on a career page); nothing for any other page."""
+    entry = getattr(request, REQUEST_ATTR, None)
+    if entry is not None and entry.tokens:
+        entry.tokens.update(current_tokens(dependencies)[0])
 
 
 def depend_on(request, page, dependencies, query_params=()):

@@ -17,10 +17,19 @@ import math
 from functools import partial
 
 from django.conf import settings
+from django.db.models.signals import post_delete
 from django.utils import translation
 from wagtail.models import AbstractPage
+from wagtail.signals import post_page_move, pre_page_move
 
-from .cache import AUTHORS, listing_dependency, purge, settings_dependency, tree_dependency
+from .cache import (
+    AUTHORS,
+    forget_restricted_paths,
+    listing_dependency,
+    purge,
+    settings_dependency,
+    tree_dependency,
+)
 from .conf import get_setting
 from .models import (
     ArticlePageMixin,
@@ -118,12 +127,15 @@ def tree_changed(page, **kwargs):
     purge(dependencies, urls=partial(tree_urls, page))
 
 
-def page_changed(instance, **kwargs):
+def page_changed(instance, signal=None, **kwargs):
+    if signal in (pre_page_move, post_page_move, post_delete):
+        forget_restricted_paths()  # the paths of restricted pages may have changed
     tree_changed(instance)
 
 
 def restriction_changed(instance, **kwargs):
     """A view restriction added, changed or removed: the page and its tree change."""
+    forget_restricted_paths()
     page = page_model().objects.filter(pk=instance.page_id).first()
     if page is not None:
         tree_changed(page)

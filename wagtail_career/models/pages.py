@@ -485,6 +485,7 @@ class ArticlePageMixin(models.Model):
         context["related_articles"] = SimpleLazyObject(self.related_articles)
         context["author_cards"] = SimpleLazyObject(self.authors_with_photos)
         context["fragment_dependencies"] = self.fragment_dependencies()
+        context["related_size"] = get_setting("RELATED_ARTICLES")
         return context
 
 

@@ -1,6 +1,7 @@
 from django import template
 
-from ..sidebar import employers_section
+from ...cache import add_dependencies
+from ..sidebar import employer_dependencies, employers_section
 
 register = template.Library()
 
@@ -11,8 +12,10 @@ def employers_who_recruit(context):
 
     Its directory link goes to the current career index, else to the site's first one.
     """
+    request = context["request"]
+    add_dependencies(request, employer_dependencies(request))  # on a cached career page
     return {
-        "employers_section": employers_section(context["request"], context.get("career_index")),
-        "request": context["request"],
+        "employers_section": employers_section(request, context.get("career_index")),
+        "request": request,
         "page": context.get("page"),
     }
