@@ -50,7 +50,9 @@ def test_sidebar_lists_recruiting_employers_in_editors_order(client, article, ma
 def test_sidebar_links_are_external_safe_and_marked(client, article, make_employer):
     make_employer("Desjardins", website="https://desjardins.example/")
     make_employer(
-        "Gowling WLG", website="https://gowling.example/", careers_url="https://gowling.example/jobs"
+        "Gowling WLG",
+        website="https://gowling.example/",
+        careers_url="https://gowling.example/jobs",
     )
 
     section = sidebar(client.get(article.url).content.decode())
@@ -205,8 +207,9 @@ def test_block_lists_every_recruiting_employer(client, make_article, make_employ
 
     html = client.get(page.url).content.decode()
 
-    block = re.search(r'<section class="career-employers career-body__employers".*?</section>',
-                      html, re.S).group(0)
+    block = re.search(
+        r'<section class="career-employers career-body__employers".*?</section>', html, re.S
+    ).group(0)
     # Unlike the sidebar (8 by default), the block shows all of them.
     assert names(block) == [f"Employeur {n:02d}" for n in range(10)]
     assert "Les employeurs qui recrutent" in block
@@ -229,8 +232,9 @@ def test_block_shows_chosen_employers_in_chosen_order(client, make_article, make
 
     html = client.get(page.url).content.decode()
 
-    block = re.search(r'<section class="career-employers career-body__employers".*?</section>',
-                      html, re.S).group(0)
+    block = re.search(
+        r'<section class="career-employers career-body__employers".*?</section>', html, re.S
+    ).group(0)
     assert '<h2 class="career-employers__heading">Nos partenaires</h2>' in block
     # A chosen employer who stopped recruiting drops out.
     assert names(block) == ["ZSA", "Desjardins"]
@@ -261,8 +265,11 @@ def test_block_chosen_employer_deleted_later(client, make_article, make_employer
     response = client.get(page.url)
 
     assert response.status_code == 200
-    block = re.search(r'<section class="career-employers career-body__employers".*?</section>',
-                      response.content.decode(), re.S).group(0)
+    block = re.search(
+        r'<section class="career-employers career-body__employers".*?</section>',
+        response.content.decode(),
+        re.S,
+    ).group(0)
     assert names(block) == ["Desjardins"]
 
 

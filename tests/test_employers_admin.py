@@ -155,7 +155,9 @@ def test_editor_without_permissions_changes_nothing(make_editor, make_employer, 
     # in Wagtail's admin.
     for response in [
         client.get(url("list")),
-        client.post(url("add"), {"name": "Pirate", "logo": logo.pk, "website": "https://p.example/"}),
+        client.post(
+            url("add"), {"name": "Pirate", "logo": logo.pk, "website": "https://p.example/"}
+        ),
         client.post(url("edit", employer.pk), {"name": "Changé", "website": "https://p.example/"}),
         client.post(url("delete", employer.pk)),
     ]:

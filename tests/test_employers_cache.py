@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,8 +13,6 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.models import Site
-
-from django.core.cache.utils import make_template_fragment_key
 
 from tests.testapp.models import FeatureArticlePage
 from wagtail_career import cache as career_cache

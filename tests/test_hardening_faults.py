@@ -114,7 +114,10 @@ def test_database_error_in_the_middle_of_a_digest(make_article, smtp_server, cap
     inserts = []
 
     def fail_second_insert(execute, sql, params, many, context):
-        if "wagtail_career_newsletter_newsletterdelivery" in sql and sql.lstrip().upper().startswith("INSERT"):
+        if (
+            "wagtail_career_newsletter_newsletterdelivery" in sql
+            and sql.lstrip().upper().startswith("INSERT")
+        ):
             inserts.append(sql)
             if len(inserts) == 2:
                 raise DatabaseError("connection lost")

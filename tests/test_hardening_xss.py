@@ -16,8 +16,8 @@ from tests.newsletter_utils import SIGNUP_URL, signup_data
 from wagtail_career.comments.models import CommentModeration, WhoCanComment
 from wagtail_career.employers.models import EmployerSettings
 from wagtail_career.models import CareerSettings
-from wagtail_career.newsletter.models import NewsletterSettings, Subscription
 from wagtail_career.newsletter.mail import digest_message
+from wagtail_career.newsletter.models import NewsletterSettings, Subscription
 
 IDS = [f"payload{n}" for n in range(len(XSS_CORPUS))]
 

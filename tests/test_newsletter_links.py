@@ -15,9 +15,7 @@ def _signed_up(client, capture, **data):
     return link_in(mail.outbox[-1].body, "confirm")
 
 
-def test_get_changes_nothing_and_post_confirms(
-    client, article, django_capture_on_commit_callbacks
-):
+def test_get_changes_nothing_and_post_confirms(client, article, django_capture_on_commit_callbacks):
     link = _signed_up(client, django_capture_on_commit_callbacks)
     page = client.get(link)
     assert page.status_code == 200

@@ -139,9 +139,7 @@ def test_same_answer_whatever_the_state(client, article, django_capture_on_commi
         consent_text="…",
         consent_given_at="2025-01-01T00:00Z",
     )
-    unsubscribed = post_signup(
-        client, django_capture_on_commit_callbacks, email="gone@example.com"
-    )
+    unsubscribed = post_signup(client, django_capture_on_commit_callbacks, email="gone@example.com")
 
     def body(response):
         return (

@@ -17,8 +17,10 @@ class WagtailCareerConfig(AppConfig):
         # Models can be imported only once the app registry is ready.
         from wagtail.models import PageViewRestriction, get_page_models
 
-        from . import checks  # noqa: F401  (registers the system checks)
-        from . import purges
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            purges,
+        )
         from .models import ArticlePageMixin, Author, CareerSettings
         from .search import reindex_published_article
 

@@ -24,8 +24,7 @@ class ImageBlock(blocks.StructBlock):
         label=_("Alternative text"),
         required=False,
         help_text=_(
-            "Describe the image for people who cannot see it. Leave empty to use the "
-            "image's title."
+            "Describe the image for people who cannot see it. Leave empty to use the image's title."
         ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False)
@@ -47,7 +46,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ContactCallToActionBlock(blocks.StructBlock):
-    """"Have questions? We are here to help.": each empty field falls back to the site's
+    """ "Have questions? We are here to help.": each empty field falls back to the site's
     Career settings, so most editors insert the block and leave it as it is."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False)
@@ -60,6 +59,8 @@ class ContactCallToActionBlock(blocks.StructBlock):
         label = _("Contact call to action")
         help_text = _("Leave a field empty to use the one from the Career settings.")
         template = "wagtail_career/blocks/contact_cta.html"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     """The body of an article. Features add blocks of their own (``EmployersBlock``,
     ``NewsletterSignupBlock``) that a site can put in this body by subclassing it."""

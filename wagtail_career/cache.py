@@ -31,7 +31,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, has_vary_header

@@ -26,4 +26,3 @@ def is_safe_link(value):
 def safe_link(value):
     """``value`` if it is a safe link target, else ``""``."""
     return str(value).strip() if is_safe_link(value) else ""
-

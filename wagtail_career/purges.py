@@ -1,10 +1,10 @@
 """Which cached entries each change of the core makes stale (signal receivers, connected in
 ``apps.py`` for every page model).
 
-- a page published, unpublished, moved (from and to) or deleted, or its view restrictions changed: the
-  page and every page below it (each page depends on its ancestors' trees), and, when it is
-  an article or might hold articles, its index's listing (pages, tags, author archives,
-  feeds, the siblings' "related articles");
+- a page published, unpublished, moved (from and to) or deleted, or its view restrictions
+  changed: the page and every page below it (each page depends on its ancestors' trees),
+  and its parent index's listing (pages, tags, author archives, feeds, the siblings'
+  "related articles");
 - an author changed: career pages (bylines and cards);
 - the Career settings of a site (of any feature): that site's career pages.
 

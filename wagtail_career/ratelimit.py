@@ -2,8 +2,9 @@
 
 Each request counts against its client address and, when there is one, its account (the
 signed-in user, or the email address an anonymous visitor typed), in fixed windows kept in
-their own cache alias (``WAGTAIL_CAREER_RATE_LIMIT_CACHE_ALIAS``): with Redis or Memcached every worker shares the counts, so a site with
-several processes must use one of them (LocMem counts per process).
+their own cache alias (``WAGTAIL_CAREER_RATE_LIMIT_CACHE_ALIAS``), which page entries cannot
+evict: with Redis or Memcached every worker shares the counts, so a site with several
+processes must use one of them (LocMem counts per process).
 """
 
 import hashlib

@@ -12,10 +12,10 @@ def unique_slug(instance, name, field="slug"):
     model = type(instance)
     max_length = model._meta.get_field(field).max_length
     base = slugify(name, allow_unicode=True)[:max_length].strip("-") or FALLBACK
-    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
-    taken = set(
-        others.filter(**{f"{field}__startswith": base}).values_list(field, flat=True)
+    others = (
+        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
     )
+    taken = set(others.filter(**{f"{field}__startswith": base}).values_list(field, flat=True))
     candidate, number = base, 1
     while candidate in taken:
         number += 1

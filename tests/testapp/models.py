@@ -30,9 +30,7 @@ class FeatureArticlePage(ArticlePageMixin, Page):
 
 
 class FeatureArticlePageAuthor(AbstractArticlePageAuthor):
-    page = ParentalKey(
-        FeatureArticlePage, on_delete=models.CASCADE, related_name="article_authors"
-    )
+    page = ParentalKey(FeatureArticlePage, on_delete=models.CASCADE, related_name="article_authors")
 
 
 class FeatureArticlePageTag(TaggedItemBase):

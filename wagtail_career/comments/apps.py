@@ -34,8 +34,10 @@ class CareerCommentsConfig(AppConfig):
 
         from ..models import article_page_models
         from ..purges import site_settings_changed
-        from . import checks  # noqa: F401  (registers the system checks)
-        from . import purges
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            purges,
+        )
         from .models import CommentSettings
         from .moderation import register_moderators
 

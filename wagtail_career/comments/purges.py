@@ -7,7 +7,6 @@ index's card counts; a comment held for moderation, before and after, changes no
 import math
 from functools import partial
 
-
 from ..cache import card_counts_dependency, purge, tree_dependency
 from ..conf import get_setting
 from ..models import ArticlePageMixin, page_model

@@ -25,7 +25,12 @@ def find_article(pk, site):
     """The live, public article ``pk`` of ``site`` (of any article model), or ``None``."""
     page_class = page_model()
     page = (
-        page_class.objects.live().public().in_site(site).type(ArticlePageMixin).filter(pk=pk).first()
+        page_class.objects.live()
+        .public()
+        .in_site(site)
+        .type(ArticlePageMixin)
+        .filter(pk=pk)
+        .first()
     )
     return page.specific if page else None
 

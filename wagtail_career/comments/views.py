@@ -157,9 +157,7 @@ def post_comment(request):
 def flag_comment(request, comment_id):
     """A signed-in visitor reports a published comment to the moderators."""
     comment = comment_id <= MAX_COMMENT_ID and (
-        visible(all_article_comments())
-        .filter(pk=comment_id)
-        .first()
+        visible(all_article_comments()).filter(pk=comment_id).first()
     )
     if not comment:
         raise Http404(_("This comment does not exist."))

@@ -68,9 +68,7 @@ class Employer(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("logo"),
-        MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("careers_url")], heading=_("Links")
-        ),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("careers_url")], heading=_("Links")),
         FieldPanel("description"),
         FieldPanel("is_recruiting"),
     ]

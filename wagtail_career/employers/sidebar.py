@@ -55,9 +55,7 @@ def employers_section(request, career_index=None):
     employer_settings = EmployerSettings.for_request(request)
     return {
         "heading": employer_settings.employers_heading_text,
-        "employers": SimpleLazyObject(
-            lambda: sidebar_employers(employer_settings.employers_limit)
-        ),
+        "employers": SimpleLazyObject(lambda: sidebar_employers(employer_settings.employers_limit)),
         "limit": employer_settings.employers_limit,
         "directory_url": SimpleLazyObject(lambda: directory_url(request, career_index)),
         "dependencies": employer_dependencies(request),

@@ -12,7 +12,6 @@ import math
 import re
 
 import swapper
-
 from django.apps import apps
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q, Value
@@ -88,8 +87,10 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return self.with_display_date().with_annotations().prefetch_related(
-            *listing_prefetches(self.model)
+        return (
+            self.with_display_date()
+            .with_annotations()
+            .prefetch_related(*listing_prefetches(self.model))
         )
 
     def with_annotations(self):

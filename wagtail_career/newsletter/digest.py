@@ -27,12 +27,7 @@ def _articles(site, language, since):
     for model in article_page_models():
         if model.listing_model() is not model:
             continue  # a subclass's articles are found through the model it derives from
-        articles = (
-            model.objects.live()
-            .public()
-            .in_site(site)
-            .filter(first_published_at__gte=since)
-        )
+        articles = model.objects.live().public().in_site(site).filter(first_published_at__gte=since)
         if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
             articles = articles.filter(locale__language_code=language)
         found.extend(articles)

@@ -101,6 +101,7 @@ def career_article_parts(context, region):
             html.append(get_template(part.template).template.render(context))
     return mark_safe("".join(html))
 
+
 # An editor's link in an href: dropped ("") unless http(s), mailto:, tel: or site-relative.
 register.filter("safe_link", safe_link)
 
@@ -188,6 +189,8 @@ def career_contact_cta(context, value=None):
 def career_highlight(context, text):
     """``text`` escaped, with the words of the current ``search_query`` (if any) marked."""
     return highlight(text, context.get("search_query") or "")
+
+
 @register.simple_tag(takes_context=True)
 def career_userbar(context, position="bottom-right"):
     """Wagtail's userbar, only for a request that carries a session cookie.

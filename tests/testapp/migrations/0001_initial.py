@@ -4,67 +4,308 @@ import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.fields
-import wagtail_career.employers.models
 from django.conf import settings
 from django.db import migrations, models
 
+import wagtail_career.employers.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtail_career', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtail_career", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FeatureArticlePage',
+            name="FeatureArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(blank=True, help_text='The date shown on the article. Leave empty to use the first publication date.', null=True, verbose_name='date')),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown on article cards.', verbose_name='introduction')),
-                ('allow_comments', models.BooleanField(default=True, help_text="Readers may comment, as the site's comment settings allow.", verbose_name='allow comments')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('quote', 8), ('embed', 9), ('contact_cta', 14), ('employers', 18), ('newsletter', 22)], blank=True, block_lookup={0: ('wagtail_career.blocks.HeadingBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe the image for people who cannot see it. Leave empty to use the image's title.", 'label': 'Alternative text', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('attribution', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube, Vimeo or other oEmbed URL.', 'icon': 'media', 'label': 'Embed', 'template': 'wagtail_career/blocks/embed.html'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'required': False}), 12: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Link to a page', 'required': False}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('heading', 10), ('text', 11), ('page', 12), ('link_text', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to use the heading from the Career settings.', 'label': 'List heading', 'required': False}), 16: ('wagtail.snippets.blocks.SnippetChooserBlock', (wagtail_career.employers.models.Employer,), {}), 17: ('wagtail.blocks.ListBlock', (16,), {'help_text': "Leave empty to list every employer who is hiring, in the editors' order.", 'label': 'Employers', 'min_num': 0}), 18: ('wagtail.blocks.StructBlock', [[('heading', 15), ('employers', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for the site's default.", 'label': 'Heading', 'required': False}), 20: ('wagtail.blocks.TextBlock', (), {'help_text': "Leave empty for the site's default.", 'label': 'Text', 'required': False}), 21: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for the site's default.", 'label': 'Button label', 'max_length': 60, 'required': False}), 22: ('wagtail.blocks.StructBlock', [[('heading', 19), ('text', 20), ('button_label', 21)]], {})})),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        blank=True,
+                        help_text="The date shown on the article. Leave empty to use the first publication date.",
+                        null=True,
+                        verbose_name="date",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown on article cards.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "allow_comments",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Readers may comment, as the site's comment settings allow.",
+                        verbose_name="allow comments",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 5),
+                            ("quote", 8),
+                            ("embed", 9),
+                            ("contact_cta", 14),
+                            ("employers", 18),
+                            ("newsletter", 22),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail_career.blocks.HeadingBlock", (), {}),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+                                    "icon": "pilcrow",
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe the image for people who cannot see it. Leave empty to use the image's title.",
+                                    "label": "Alternative text",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 2), ("alt", 3), ("caption", 4)]],
+                                {},
+                            ),
+                            6: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Attribution", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 6), ("attribution", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {
+                                    "help_text": "A YouTube, Vimeo or other oEmbed URL.",
+                                    "icon": "media",
+                                    "label": "Embed",
+                                    "template": "wagtail_career/blocks/embed.html",
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Heading", "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Link to a page", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Link text", "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 10), ("text", 11), ("page", 12), ("link_text", 13)]],
+                                {},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the heading from the Career settings.",
+                                    "label": "List heading",
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                (wagtail_career.employers.models.Employer,),
+                                {},
+                            ),
+                            17: (
+                                "wagtail.blocks.ListBlock",
+                                (16,),
+                                {
+                                    "help_text": "Leave empty to list every employer who is hiring, in the editors' order.",
+                                    "label": "Employers",
+                                    "min_num": 0,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 15), ("employers", 17)]],
+                                {},
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty for the site's default.",
+                                    "label": "Heading",
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty for the site's default.",
+                                    "label": "Text",
+                                    "required": False,
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty for the site's default.",
+                                    "label": "Button label",
+                                    "max_length": 60,
+                                    "required": False,
+                                },
+                            ),
+                            22: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 19), ("text", 20), ("button_label", 21)]],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="hero image",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='FeatureArticlePageAuthor',
+            name="FeatureArticlePageAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtail_career.author', verbose_name='author')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_authors', to='testapp.featurearticlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtail_career.author",
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="article_authors",
+                        to="testapp.featurearticlepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article author',
-                'verbose_name_plural': 'article authors',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "article author",
+                "verbose_name_plural": "article authors",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FeatureArticlePageTag',
+            name="FeatureArticlePageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='testapp.featurearticlepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="testapp.featurearticlepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='featurearticlepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='testapp.FeatureArticlePageTag', to='taggit.Tag', verbose_name='Tags'),
+            model_name="featurearticlepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="testapp.FeatureArticlePageTag",
+                to="taggit.Tag",
+                verbose_name="Tags",
+            ),
         ),
     ]

@@ -6,27 +6,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CommentSettings',
+            name="CommentSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('who_can_comment', models.CharField(choices=[('users', 'Signed-in users only'), ('anyone', 'Anyone, with name and email, confirmed by email'), ('nobody', 'Nobody (comments closed)')], default='users', max_length=10, verbose_name='who can comment')),
-                ('comment_moderation', models.CharField(choices=[('all', 'Hold every comment for moderation'), ('first', "Hold a person's first comment only"), ('none', 'Publish comments at once')], default='all', max_length=10, verbose_name='moderation')),
-                ('comments_close_after_days', models.PositiveIntegerField(default=0, help_text="Days after an article's publication; 0 keeps comments open.", verbose_name='close comments after (days)')),
-                ('comment_reply_depth', models.PositiveSmallIntegerField(default=1, help_text='0: no replies; 1: replies to comments; 2: replies to replies, and so on.', validators=[django.core.validators.MaxValueValidator(5)], verbose_name='reply depth')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "who_can_comment",
+                    models.CharField(
+                        choices=[
+                            ("users", "Signed-in users only"),
+                            ("anyone", "Anyone, with name and email, confirmed by email"),
+                            ("nobody", "Nobody (comments closed)"),
+                        ],
+                        default="users",
+                        max_length=10,
+                        verbose_name="who can comment",
+                    ),
+                ),
+                (
+                    "comment_moderation",
+                    models.CharField(
+                        choices=[
+                            ("all", "Hold every comment for moderation"),
+                            ("first", "Hold a person's first comment only"),
+                            ("none", "Publish comments at once"),
+                        ],
+                        default="all",
+                        max_length=10,
+                        verbose_name="moderation",
+                    ),
+                ),
+                (
+                    "comments_close_after_days",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Days after an article's publication; 0 keeps comments open.",
+                        verbose_name="close comments after (days)",
+                    ),
+                ),
+                (
+                    "comment_reply_depth",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="0: no replies; 1: replies to comments; 2: replies to replies, and so on.",
+                        validators=[django.core.validators.MaxValueValidator(5)],
+                        verbose_name="reply depth",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Career comments',
-                'verbose_name_plural': 'Career comments',
+                "verbose_name": "Career comments",
+                "verbose_name_plural": "Career comments",
             },
         ),
     ]

@@ -7,45 +7,113 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Employer',
+            name="Employer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('website', models.URLField(verbose_name='website')),
-                ('careers_url', models.URLField(blank=True, help_text="The employer's job openings. Visitors go there first when it is set.", verbose_name='careers page')),
-                ('description', models.TextField(blank=True, help_text='One or two sentences shown in the employers directory.', max_length=300, verbose_name='description')),
-                ('is_recruiting', models.BooleanField(default=True, help_text='Only employers who are hiring appear on the site.', verbose_name='is recruiting')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True, verbose_name='order')),
-                ('logo', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
+                ("website", models.URLField(verbose_name="website")),
+                (
+                    "careers_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="The employer's job openings. Visitors go there first when it is set.",
+                        verbose_name="careers page",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown in the employers directory.",
+                        max_length=300,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "is_recruiting",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Only employers who are hiring appear on the site.",
+                        verbose_name="is recruiting",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(
+                        blank=True, editable=False, null=True, verbose_name="order"
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="logo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'employer',
-                'verbose_name_plural': 'employers',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "employer",
+                "verbose_name_plural": "employers",
+                "ordering": ["sort_order", "pk"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='EmployerSettings',
+            name="EmployerSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('employers_heading', models.CharField(blank=True, help_text='Leave empty to use “Employers who are hiring”, translated.', max_length=255, verbose_name='employers heading')),
-                ('employers_limit', models.PositiveSmallIntegerField(default=8, help_text='The most employers the sidebar lists; the directory lists them all.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='employers shown in the sidebar')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "employers_heading",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty to use “Employers who are hiring”, translated.",
+                        max_length=255,
+                        verbose_name="employers heading",
+                    ),
+                ),
+                (
+                    "employers_limit",
+                    models.PositiveSmallIntegerField(
+                        default=8,
+                        help_text="The most employers the sidebar lists; the directory lists them all.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="employers shown in the sidebar",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Career employers',
-                'verbose_name_plural': 'Career employers',
+                "verbose_name": "Career employers",
+                "verbose_name_plural": "Career employers",
             },
         ),
     ]

@@ -7,70 +7,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NewsletterSettings',
+            name="NewsletterSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('newsletter_heading', models.CharField(blank=True, help_text="Leave empty for the default heading in the visitor's language.", max_length=255, verbose_name='newsletter heading')),
-                ('newsletter_text', models.TextField(blank=True, help_text="Leave empty for the default text in the visitor's language.", verbose_name='newsletter text')),
-                ('newsletter_button_label', models.CharField(blank=True, help_text="Leave empty for the default label in the visitor's language.", max_length=60, verbose_name='newsletter button label')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "newsletter_heading",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty for the default heading in the visitor's language.",
+                        max_length=255,
+                        verbose_name="newsletter heading",
+                    ),
+                ),
+                (
+                    "newsletter_text",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leave empty for the default text in the visitor's language.",
+                        verbose_name="newsletter text",
+                    ),
+                ),
+                (
+                    "newsletter_button_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty for the default label in the visitor's language.",
+                        max_length=60,
+                        verbose_name="newsletter button label",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Career newsletter',
-                'verbose_name_plural': 'Career newsletter',
+                "verbose_name": "Career newsletter",
+                "verbose_name_plural": "Career newsletter",
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('status', models.CharField(choices=[('pending', 'Pending confirmation'), ('confirmed', 'Confirmed'), ('unsubscribed', 'Unsubscribed')], default='pending', max_length=20, verbose_name='status')),
-                ('language', models.CharField(max_length=15, verbose_name='language')),
-                ('consent_text', models.TextField(help_text='The consent sentence exactly as the visitor saw it.', verbose_name='consent text')),
-                ('consent_given_at', models.DateTimeField(verbose_name='consent given at')),
-                ('consent_url', models.CharField(blank=True, max_length=2048, verbose_name='consent given on page')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
-                ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='unsubscribed at')),
-                ('confirmation_sent_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='confirmation mail sent at')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending confirmation"),
+                            ("confirmed", "Confirmed"),
+                            ("unsubscribed", "Unsubscribed"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("language", models.CharField(max_length=15, verbose_name="language")),
+                (
+                    "consent_text",
+                    models.TextField(
+                        help_text="The consent sentence exactly as the visitor saw it.",
+                        verbose_name="consent text",
+                    ),
+                ),
+                ("consent_given_at", models.DateTimeField(verbose_name="consent given at")),
+                (
+                    "consent_url",
+                    models.CharField(
+                        blank=True, max_length=2048, verbose_name="consent given on page"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address"),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed at"),
+                ),
+                (
+                    "unsubscribed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="unsubscribed at"),
+                ),
+                (
+                    "confirmation_sent_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="confirmation mail sent at",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'newsletter subscriber',
-                'verbose_name_plural': 'newsletter subscribers',
-                'ordering': ['-consent_given_at', '-pk'],
+                "verbose_name": "newsletter subscriber",
+                "verbose_name_plural": "newsletter subscribers",
+                "ordering": ["-consent_given_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='NewsletterDelivery',
+            name="NewsletterDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='sent at')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='wagtail_career_newsletter.subscription')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="sent at")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="wagtail_career_newsletter.subscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'newsletter delivery',
-                'verbose_name_plural': 'newsletter deliveries',
+                "verbose_name": "newsletter delivery",
+                "verbose_name_plural": "newsletter deliveries",
             },
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), models.F('site'), name='wagtail_career_newsletter_unique_email'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"),
+                models.F("site"),
+                name="wagtail_career_newsletter_unique_email",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='newsletterdelivery',
-            constraint=models.UniqueConstraint(fields=('subscription', 'article'), name='wagtail_career_newsletter_delivery_unique'),
+            model_name="newsletterdelivery",
+            constraint=models.UniqueConstraint(
+                fields=("subscription", "article"), name="wagtail_career_newsletter_delivery_unique"
+            ),
         ),
     ]

@@ -10,74 +10,266 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtail_career', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtail_career", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CareerIndexPage',
+            name="CareerIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'career index page',
-                'verbose_name_plural': 'career index pages',
+                "verbose_name": "career index page",
+                "verbose_name_plural": "career index pages",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(
+                wagtail.contrib.routable_page.models.RoutablePageMixin,
+                "wagtailcore.page",
+                models.Model,
+            ),
         ),
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(blank=True, help_text='The date shown on the article. Leave empty to use the first publication date.', null=True, verbose_name='date')),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown on article cards.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('quote', 8), ('embed', 9), ('contact_cta', 14)], blank=True, block_lookup={0: ('wagtail_career.blocks.HeadingBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe the image for people who cannot see it. Leave empty to use the image's title.", 'label': 'Alternative text', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('attribution', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube, Vimeo or other oEmbed URL.', 'icon': 'media', 'label': 'Embed', 'template': 'wagtail_career/blocks/embed.html'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'required': False}), 12: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Link to a page', 'required': False}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('heading', 10), ('text', 11), ('page', 12), ('link_text', 13)]], {})}, verbose_name='body')),
-                ('allow_comments', models.BooleanField(default=True, help_text="Readers may comment, as the site's comment settings allow.", verbose_name='allow comments')),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        blank=True,
+                        help_text="The date shown on the article. Leave empty to use the first publication date.",
+                        null=True,
+                        verbose_name="date",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown on article cards.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 5),
+                            ("quote", 8),
+                            ("embed", 9),
+                            ("contact_cta", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail_career.blocks.HeadingBlock", (), {}),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+                                    "icon": "pilcrow",
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe the image for people who cannot see it. Leave empty to use the image's title.",
+                                    "label": "Alternative text",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 2), ("alt", 3), ("caption", 4)]],
+                                {},
+                            ),
+                            6: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Attribution", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 6), ("attribution", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {
+                                    "help_text": "A YouTube, Vimeo or other oEmbed URL.",
+                                    "icon": "media",
+                                    "label": "Embed",
+                                    "template": "wagtail_career/blocks/embed.html",
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Heading", "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Link to a page", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Link text", "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 10), ("text", 11), ("page", 12), ("link_text", 13)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "allow_comments",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Readers may comment, as the site's comment settings allow.",
+                        verbose_name="allow comments",
+                    ),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="hero image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'career article',
-                'verbose_name_plural': 'career articles',
+                "verbose_name": "career article",
+                "verbose_name_plural": "career articles",
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=("wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='ArticlePageAuthor',
+            name="ArticlePageAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtail_career.author', verbose_name='author')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_authors', to='wagtail_career_pages.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtail_career.author",
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="article_authors",
+                        to="wagtail_career_pages.articlepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article author',
-                'verbose_name_plural': 'article authors',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "article author",
+                "verbose_name_plural": "article authors",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ArticlePageTag',
+            name="ArticlePageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='wagtail_career_pages.articlepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="wagtail_career_pages.articlepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='wagtail_career_pages.ArticlePageTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="articlepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="wagtail_career_pages.ArticlePageTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
     ]
