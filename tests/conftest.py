@@ -13,10 +13,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from tests.pages import ArticlePage, ArticlePageAuthor, CareerIndexPage
 from wagtail_career.cache import rate_limit_cache
 from wagtail_career.employers.models import Employer
 from wagtail_career.models import Author
-from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
 
 _counter = itertools.count(1)
 

@@ -6,12 +6,12 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.pages import ArticlePage, CareerIndexPage, Page
 from wagtail_career.models import Author
-from wagtail_career.pages.models import ArticlePage, CareerIndexPage
 
 
 class EditorTests(WagtailPageTestCase):

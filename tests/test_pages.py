@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from wagtail_career.pages.models import ArticlePage, CareerIndexPage
+from tests.pages import ArticlePage, CareerIndexPage
 
 pytestmark = pytest.mark.django_db
 

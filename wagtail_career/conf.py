@@ -39,6 +39,9 @@ DEFAULTS = {
     "COMMENTS_RATE_LIMIT": 10,
     # Length in seconds of the comment rate-limit window.
     "COMMENTS_RATE_PERIOD": 60,
+    # Minimum seconds between two comment confirmation mails to one address ("anyone may
+    # comment" policy): the visitor is told and keeps their text.
+    "COMMENTS_CONFIRM_RESEND_INTERVAL": 5 * 60,
     # Comment reports ("flag") allowed per client address and per account in each
     # COMMENTS_FLAG_RATE_PERIOD.
     "COMMENTS_FLAG_RATE_LIMIT": 10,
@@ -46,9 +49,14 @@ DEFAULTS = {
     "COMMENTS_FLAG_RATE_PERIOD": 60,
     # Store the subscriber's IP address with their consent record (off: data minimisation).
     "NEWSLETTER_STORE_IP": False,
-    # request.META key holding the client address (rate limits, stored IPs); behind a
-    # proxy use e.g. "HTTP_X_FORWARDED_FOR", of which the last (proxy-appended) entry is used.
+    # request.META key holding the client address (rate limits, stored IPs); behind proxies
+    # use e.g. "HTTP_X_FORWARDED_FOR" with TRUSTED_PROXIES.
     "CLIENT_IP_HEADER": "REMOTE_ADDR",
+    # With a forwarding CLIENT_IP_HEADER: how many proxies in front of the site append to it;
+    # the client is that many entries from the right (earlier entries are the client's own).
+    "TRUSTED_PROXIES": 1,
+    # Rate limits count an IPv6 client per network of this many bits (one subscriber's /64).
+    "IPV6_PREFIX": 64,
     # Sender of newsletter mail; None uses DEFAULT_FROM_EMAIL.
     "NEWSLETTER_FROM_EMAIL": None,
     # Seconds an entry of the package's cache (pages, fragments, counts) is kept at most;

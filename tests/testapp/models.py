@@ -11,6 +11,7 @@ from wagtail_career.blocks import ArticleBodyBlock
 from wagtail_career.employers.blocks import EmployersBlock
 from wagtail_career.models import AbstractArticlePageAuthor, ArticlePageMixin
 from wagtail_career.newsletter.blocks import NewsletterSignupBlock
+from wagtail_career.pages.models import ArticlePage
 
 
 class FeatureArticleBodyBlock(ArticleBodyBlock):
@@ -37,3 +38,11 @@ class FeatureArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         FeatureArticlePage, on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class EventArticlePage(ArticlePage):
+    """A site's subclass of the ready-made article (multi-table), with one field more."""
+
+    event_date = models.DateField(null=True, blank=True)
+
+    parent_page_types = ["wagtail_career_pages.CareerIndexPage"]

@@ -26,7 +26,10 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
 
+from ..admin_lists import BadQueryIsA400Mixin
+from ..inputs import parse_ints
 from ..models import page_model
 from .queries import all_article_comments
 from .tasks import enqueue_on_commit, notify_followers
@@ -83,7 +86,7 @@ class ArticleFilter(django_admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         commented = all_article_comments().values_list("object_pk", flat=True)
-        ids = {int(pk) for pk in commented.distinct() if pk.isdigit()}
+        ids = set(parse_ints(commented.distinct()))
         page_class = page_model()
         return [
             (str(pk), title)
@@ -120,8 +123,13 @@ def status_of(comment):
     return _("Published")
 
 
+class CommentIndexView(BadQueryIsA400Mixin, IndexView):
+    pass
+
+
 class CommentAdmin(ModelAdmin):
     model = XtdComment
+    index_view_class = CommentIndexView
     menu_label = _("Comments")
     menu_icon = "comment"
     menu_order = 200
@@ -255,7 +263,7 @@ def moderate(request, index_url):
     action, _sep, single_id = request.POST.get("single", "").partition(":")
     ids = [single_id] if action else request.POST.getlist("ids")
     action = action or request.POST.get("action", "")
-    ids = [int(pk) for pk in ids if pk.isdigit()]
+    ids = parse_ints(ids)
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
         back = index_url

@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from ..cache import has_bypass_cookie, page_dependencies, settings_dependency
 from ..conf import get_setting
+from ..inputs import parse_int
 from .forms import FORM_ANCHOR, ArticleCommentForm
 from .moderation import CommentPolicy
 from .queries import article_comments, counts_for, visible
@@ -95,9 +96,8 @@ def build_tree(comments, reply_depth):
 
 def _reply_target(request, article, policy, threads):
     """The comment a "Reply" link (``?reply_to=``) points at, if the visitor may reply to it."""
-    try:
-        pk = int(request.GET.get("reply_to", ""))
-    except ValueError:
+    pk = parse_int(request.GET.get("reply_to"), minimum=1)
+    if pk is None:
         return None
     stack = list(threads)
     while stack:  # usually on the page already: no query
@@ -149,6 +149,11 @@ def comment_section(request, article, form=None):
         "page_obj": page,
         "page_param": PAGE_PARAM,
         "form": form if refusal is None else None,
+        # A post refused by the policy (signed out meanwhile, comments closed while typing):
+        # its text is shown again so that nothing the visitor wrote is lost.
+        "kept_text": (form.data.get("comment", "") if refusal and form and form.is_bound else "")[
+            :3000
+        ],
         "form_anchor": FORM_ANCHOR,
         "reply_to": reply_to,
         "refusal": refusal,
@@ -169,9 +174,7 @@ def part_context(request, article):
     shared = (
         not has_bypass_cookie(request)
         and "reply_to" not in request.GET
-        and page.isascii()
-        and page.isdigit()
-        and len(page) < 6
+        and parse_int(page, 1, 99_999) is not None
         # A form for signed-out visitors carries each visitor's CSRF token: never shared.
         and CommentPolicy.for_request(request, article).refusal(AnonymousUser()) is not None
     )

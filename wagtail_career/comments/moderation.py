@@ -129,16 +129,27 @@ def lock_article_comments(article_pk):
 
     xtd computes a reply's position in its thread by reading then writing, and the
     duplicate check reads before the insert: concurrent posts on one article must take
-    turns. PostgreSQL uses an advisory lock (nothing else waits on it); other databases
-    lock the article's page row (SQLite serialises writers anyway).
+    turns. PostgreSQL uses an advisory lock (nothing else waits on it). SQLite has one
+    write lock for the whole database: taking it first, with a write that changes nothing,
+    makes a concurrent post wait for it (the busy timeout) instead of failing with
+    "database is locked" when its reads would have to turn into a write. Other databases
+    lock the article's page row.
     """
+    article_pk = int(article_pk)
+    page_class = page_model()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, int(article_pk)]
+                "SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, article_pk]
+            )
+    elif connection.vendor == "sqlite":
+        table = connection.ops.quote_name(page_class._meta.db_table)
+        column = connection.ops.quote_name(page_class._meta.pk.column)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {column} = {column} WHERE {column} = %s", [article_pk]
             )
     else:
-        page_class = page_model()
         list(page_class.objects.select_for_update().filter(pk=article_pk).values_list("pk"))
 
 

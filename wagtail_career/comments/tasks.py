@@ -19,6 +19,7 @@ from wagtail.admin.utils import get_admin_base_url
 
 from .. import queue
 from ..conf import get_setting
+from ..inputs import one_line
 from .queries import article_comments, visible
 from .tokens import mute_token
 
@@ -67,7 +68,7 @@ def notify_moderators(comment_id, language=None):
             "wagtail_career/comments/email/moderators.txt",
             {"comment": comment, "article": article, "queue_url": queue_url},
         )
-        subject = _("A comment awaits moderation: %(title)s") % {"title": article.title}
+        subject = one_line(_("A comment awaits moderation: %(title)s") % {"title": article.title})
         return send_mail(subject, body, None, recipients)
 
 
@@ -89,7 +90,7 @@ def notify_followers(comment_id, language=None):
             .values_list("user_email", "user_name")
         ):
             followers.setdefault(email.lower(), (email, name))
-        subject = _("New comment on “%(title)s”") % {"title": article.title}
+        subject = one_line(_("New comment on “%(title)s”") % {"title": article.title})
         sent = 0
         for email, name in followers.values():
             mute_url = root_url + reverse(
@@ -117,5 +118,5 @@ def send_confirmation_request(email, name, article_title, confirm_url, language=
             "wagtail_career/comments/email/confirmation.txt",
             {"name": name, "article_title": article_title, "confirm_url": confirm_url},
         )
-        subject = _("Confirm your comment on “%(title)s”") % {"title": article_title}
+        subject = one_line(_("Confirm your comment on “%(title)s”") % {"title": article_title})
         return send_mail(subject, body, None, [email])

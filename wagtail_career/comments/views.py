@@ -17,8 +17,9 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Site
 
 from ..conf import get_setting
+from ..inputs import email_key, parse_int
 from ..queue import enqueue
-from ..ratelimit import allow, client_address, request_accounts
+from ..ratelimit import allow, client_address, first_in, release, request_accounts
 from .display import SECTION_ANCHOR, add_message, comment_section, login_url
 from .forms import MAX_COMMENT_ID, ArticleCommentForm
 from .moderation import CommentPolicy, save_comment
@@ -30,10 +31,8 @@ from .tokens import confirmation_token, read_confirmation_token, read_mute_token
 def _article(request, pk):
     """The live, public article ``pk`` of the request's site, or a 404."""
     site = Site.find_for_request(request)
-    try:
-        article = find_article(int(pk), site) if site is not None else None
-    except (TypeError, ValueError, OverflowError):
-        article = None
+    pk = parse_int(pk, minimum=1)
+    article = find_article(pk, site) if site is not None and pk is not None else None
     if article is None:
         raise Http404(_("This article does not exist."))
     return article
@@ -62,10 +61,7 @@ def _announce(request, comment):
 
 def _rate_limited(request, article, policy):
     """The 429 answer to one post too many: the form again, with the visitor's text in it."""
-    try:
-        reply_to = max(0, int(request.POST.get("reply_to", 0)))
-    except (TypeError, ValueError):
-        reply_to = 0
+    reply_to = parse_int(request.POST.get("reply_to"), maximum=MAX_COMMENT_ID) or 0
     initial = {name: request.POST.get(name, "")[:3000] for name in ("name", "email", "comment")}
     form = ArticleCommentForm(
         article,
@@ -106,6 +102,23 @@ def post_comment(request):
     comment.ip_address = client_address(request) or None
 
     if not request.user.is_authenticated and policy.requires_email_confirmation:
+        address = email_key(comment.user_email)
+        interval = get_setting("COMMENTS_CONFIRM_RESEND_INTERVAL")
+        if not first_in("comment-confirmation", address, interval):
+            # One confirmation mail per address per interval: nobody can flood a mailbox.
+            form.add_error(
+                None,
+                _(
+                    "We sent a confirmation link to this address a few minutes ago. Open it, "
+                    "or send your comment again later: your text is kept below."
+                ),
+            )
+            return _render(
+                request,
+                "post_error.html",
+                {"section": comment_section(request, article, form=form), "article": article},
+                status=429,
+            )
         token = confirmation_token(comment)
         confirm_url = request.build_absolute_uri(
             reverse("wagtail_career:comment_confirm", args=[token])
@@ -121,6 +134,7 @@ def post_comment(request):
             language=translation.get_language(),
         )
         if not queued:
+            release("comment-confirmation", address)
             form.add_error(
                 None,
                 _(
@@ -164,6 +178,9 @@ def flag_comment(request, comment_id):
     article = _article(request, comment.object_pk)
     if not request.user.is_authenticated:
         return redirect(login_url(request, article))
+    if comment.user_id and comment.user_id == request.user.pk:
+        add_message(request, messages.INFO, _("You cannot report your own comment."))
+        return redirect(f"{article.get_url(request)}#c{comment.pk}")
     if not allow("flag", request, request_accounts(request)):
         return _render(request, "flag_limited.html", {"article": article}, status=429)
     perform_flag(request, comment)

@@ -5,6 +5,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from ..admin_lists import BadQueryIsA400Mixin
 from .models import Subscription
 
 # A cell starting with one of these runs as a formula in spreadsheet software.
@@ -18,7 +19,7 @@ def neutralise_formula(value):
     return value
 
 
-class SubscriptionIndexView(IndexView):
+class SubscriptionIndexView(BadQueryIsA400Mixin, IndexView):
     def preprocess_field_value(self, field, value, export_format):
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 

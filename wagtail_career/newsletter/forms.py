@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from ..inputs import local_path, normalize_email, parse_int
 from .models import NewsletterSettings
 
 
@@ -18,12 +19,6 @@ def consent_text(site):
         "I agree to receive the %(site)s career newsletter by email: new career articles and "
         "job offers. I can unsubscribe at any time with the link in every email."
     ) % {"site": site_name(site)}
-
-
-def normalise_email(email):
-    """Strip spaces and lower-case the domain, which is case-insensitive."""
-    local, _sep, domain = email.strip().rpartition("@")
-    return f"{local}@{domain.lower()}"
 
 
 class SignupForm(forms.Form):
@@ -62,14 +57,12 @@ class SignupForm(forms.Form):
                 self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
 
     def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
+        # One spelling per mailbox (IDNA domain, lower case): one subscription, one mail.
+        return normalize_email(self.cleaned_data["email"])
 
     def clean_source(self):
-        source = self.cleaned_data["source"]
         # Only a path on this site: never an address elsewhere.
-        if source.startswith("/") and not source.startswith("//") and "\\" not in source:
-            return source
-        return ""
+        return local_path(self.cleaned_data["source"])
 
     @property
     def is_bot(self):
@@ -82,9 +75,9 @@ def box_number(request):
     A posted form keeps the number it was shown with, so an inline answer fits its page.
     """
     posted = request.POST.get("box", "") if request.method == "POST" else ""
-    # isascii: str.isdigit() accepts digits such as "¹" that int() refuses.
-    if posted.isascii() and posted.isdigit() and len(posted) < 4:
-        return int(posted)
+    number = parse_int(posted, 1, 999)
+    if number is not None:
+        return number
     number = getattr(request, "_career_newsletter_boxes", 0) + 1
     request._career_newsletter_boxes = number
     return number

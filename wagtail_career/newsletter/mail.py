@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ..conf import get_setting
+from ..inputs import one_line
 from .forms import site_name
 from .tokens import make_confirmation_token, make_unsubscribe_token
 
@@ -29,7 +30,8 @@ def _message(subscription, template, context, headers=None, connection=None):
     context = {"subscription": subscription, "site_name": site_name(subscription.site), **context}
     with translation.override(subscription.language):
         prefix = f"wagtail_career/newsletter/email/{template}"
-        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
+        # Plain text (autoescape off in the template), on one line.
+        subject = one_line(render_to_string(f"{prefix}_subject.txt", context))
         text = render_to_string(f"{prefix}.txt", context)
         html = render_to_string(f"{prefix}.html", context)
     message = EmailMultiAlternatives(

@@ -11,6 +11,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.http import base36_to_int, int_to_base36
 
 from ..conf import get_setting
+from ..inputs import parse_int
 from .models import Subscription
 
 SALT = "wagtail_career.newsletter"
@@ -42,7 +43,7 @@ def check_confirmation_token(token):
     try:
         pk, timestamp, signature = token.split("-")
         timestamp = base36_to_int(timestamp)
-        subscription = Subscription.objects.select_related("site").get(pk=int(pk))
+        subscription = Subscription.objects.select_related("site").get(pk=parse_int(pk))
     except (ValueError, Subscription.DoesNotExist):
         return None, False
     if not constant_time_compare(signature, _confirmation_signature(subscription, timestamp)):
@@ -60,7 +61,7 @@ def check_unsubscribe_token(token):
     """Return the subscription ``token`` unsubscribes, or None."""
     try:
         pk, signature = token.split("-")
-        subscription = Subscription.objects.get(pk=int(pk))
+        subscription = Subscription.objects.get(pk=parse_int(pk))
     except (ValueError, Subscription.DoesNotExist):
         return None
     expected = _signature("unsubscribe", subscription.pk, subscription.email.lower())

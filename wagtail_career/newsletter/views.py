@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from ..conf import get_setting
+from ..inputs import same_origin
 from ..queue import enqueue_on_commit
 from ..ratelimit import allow, client_address, request_accounts
 from .forms import SignupForm, box_number, form_context
@@ -54,6 +55,12 @@ def signup(request):
         raise Http404
     if request.method == "GET":
         form, done, status = None, False, 200
+    elif not same_origin(request):
+        # A page of another site posting here (the endpoint has no CSRF token, so that the
+        # pages around the box stay cacheable): refused, the address typed shown again.
+        initial = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
+        form = SignupForm(site=site, box=box_number(request), initial=initial)
+        done, status = False, 403
     elif not allow("signup", request, request_accounts(request, request.POST.get("email"))):
         initial = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
         form = SignupForm(site=site, box=box_number(request), initial=initial)
@@ -79,6 +86,7 @@ def signup(request):
                 )
     context = form_context(request, form=form, done=done)
     context["rate_limited"] = status == 429
+    context["cross_origin"] = status == 403
     if _wants_json(request):
         html = render_to_string(
             "wagtail_career/includes/newsletter_form_body.html", context, request=request

@@ -2,12 +2,21 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",")
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host]
+# DJANGO_ALLOWED_HOSTS="career.example,www.career.example": required (no host, no site).
+ALLOWED_HOSTS = [
+    host.strip() for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if host.strip()
+]
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS to the site's host names.")
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+# Links in admin mail; the first allowed host, over HTTPS, unless set.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 # One Redis for pages, fragments and the rate-limit counters, under two aliases: the counters
 # have their own, so that no flood of cached pages can evict them.
@@ -24,11 +33,16 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 # A slow or silent SMTP server must not hold a worker forever: mail tasks fail, log and retry.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
-# Behind a reverse proxy, rate limits count the address the proxy appends to X-Forwarded-For
-# (set WAGTAIL_CAREER_CLIENT_IP_HEADER=REMOTE_ADDR when the site faces the internet directly).
-WAGTAIL_CAREER_CLIENT_IP_HEADER = os.environ.get(
-    "WAGTAIL_CAREER_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
-)
+# The client address for rate limits (README, "Client addresses behind proxies"):
+# - the site faces the internet directly (the default): REMOTE_ADDR;
+# - behind N reverse proxies that each append to X-Forwarded-For (nginx with
+#   $proxy_add_x_forwarded_for, a cloud load balancer, a CDN in front of nginx: N=2), set
+#   CAREER_TRUSTED_PROXIES=N: the client is the N-th entry from the right, and what a client
+#   writes into the header itself is never used.
+TRUSTED_PROXIES = int(os.environ.get("CAREER_TRUSTED_PROXIES", "0"))
+if TRUSTED_PROXIES:
+    WAGTAIL_CAREER_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    WAGTAIL_CAREER_TRUSTED_PROXIES = TRUSTED_PROXIES
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
