@@ -29,9 +29,10 @@ test: $(INSTALLED)
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 
-## make messages: refresh and compile the French catalogue after changing strings.
+## make messages: refresh and compile the French catalogue after changing strings (-P: the
+## package's queue.py must not shadow the standard library's while Django runs there).
 messages: $(INSTALLED)
-	cd wagtail_career && $(PY) -m django makemessages -l fr --no-obsolete && $(PY) -m django compilemessages
+	cd wagtail_career && $(PY) -P -m django makemessages -l fr --no-obsolete && $(PY) -P -m django compilemessages
 
 ## make screenshots: regenerate docs/screenshots/*.png from a fresh demo in Chromium.
 screenshots: $(INSTALLED)
