@@ -117,7 +117,7 @@ def test_article_in_english(client, make_article, make_author):
     )
     article = make_article("Negotiate", authors=[lea], date=date(2026, 3, 9))
     html = client.get("/en" + article.url).content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="fr">' in html  # the content's language, not the interface's
     assert 'by\n  <a href="/en/carriere/authors/lea-gagnon/" rel="author">Léa Gagnon</a>' in html
     assert "By: <strong>Léa Gagnon</strong>, Associate director at Boréal Talents" in html
     assert "March 9, 2026" in html

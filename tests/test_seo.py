@@ -74,7 +74,7 @@ def test_article_head_has_canonical_description_open_graph_and_twitter(client, r
     assert meta(html, "property", "og:site_name") == ["localhost"] or meta(
         html, "property", "og:site_name"
     ) == ["Career tests"]
-    assert meta(html, "property", "og:locale") == ["fr"]
+    assert meta(html, "property", "og:locale") == ["fr_CA"]  # WAGTAIL_CAREER_OG_LOCALES
     [image] = meta(html, "property", "og:image")
     assert re.fullmatch(r"http://localhost/media/images/.+\.fill-1200x630\.png", image)
     assert meta(html, "property", "og:image:width") == ["1200"]
@@ -172,11 +172,18 @@ def test_article_without_image_or_authors_has_a_plain_summary_card(client, make_
     assert "image" not in data and "author" not in data
 
 
-def test_english_article_head(client, rich_article):
+def test_english_interface_keeps_the_french_content_canonical(client, rich_article):
+    # One-language site (no WAGTAIL_I18N_ENABLED): /en/ only translates the interface; the
+    # content, its language and its one canonical URL stay French.
     html = client.get("/en/carriere/repondre/").content.decode()
-    assert '<link rel="canonical" href="http://localhost/en/carriere/repondre/">' in html
-    assert meta(html, "property", "og:locale") == ["en"]
-    assert json_ld(html)["inLanguage"] == "en"
+    assert '<link rel="canonical" href="http://localhost/carriere/repondre/">' in html
+    assert meta(html, "property", "og:url") == ["http://localhost/carriere/repondre/"]
+    assert meta(html, "property", "og:locale") == ["fr_CA"]
+    assert 'hreflang="' not in html
+    assert '<html lang="fr">' in html
+    data = json_ld(html)
+    assert data["inLanguage"] == "fr"
+    assert data["author"][0]["url"] == "http://localhost/carriere/authors/me-altur/"
 
 
 def test_index_head_has_feeds_and_canonical(client, career_index, article):

@@ -71,6 +71,20 @@ DEFAULTS = {
     # More cookie names that make a request bypass the page cache (the session and messages
     # cookies always do).
     "PAGE_CACHE_BYPASS_COOKIES": (),
+    # Open Graph's og:locale (and og:locale:alternate) of each content language: a dict of
+    # language code -> Open Graph locale. A language not in it is written as its locale name
+    # ("fr-ca" -> "fr_CA", "de" -> "de"). The default suits a Quebec firm: French and English
+    # content is Canadian. E.g. {"fr": "fr_FR", "en": "en_US"} for a site in France.
+    "OG_LOCALES": {"fr": "fr_CA", "en": "en_CA"},
+    # The WAGTAILSEARCH_BACKENDS alias that searches each content language: a dict of
+    # language code -> alias; a language not in it (and the default {}) uses "default". E.g.
+    # {"fr": "french", "en": "english"} with two aliases of Wagtail's database backend on
+    # PostgreSQL, {"SEARCH_CONFIG": "french"} and {"SEARCH_CONFIG": "english"}, so that
+    # "professionnelles" finds "professionnel". The database backend keeps one index table
+    # for all its aliases (each object's vector is written by the last auto-updating alias):
+    # there, let one alias index (AUTO_UPDATE) and give the others "AUTO_UPDATE": False, or
+    # use Elasticsearch/OpenSearch aliases with their own INDEX and analyzer per language.
+    "SEARCH_BACKENDS": {},
 }
 
 

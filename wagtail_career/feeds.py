@@ -99,7 +99,7 @@ class ArticleFeed(Feed):
     def items(self, source):
         articles = source.index.articles()
         if source.author is not None:
-            articles = articles.filter(article_authors__author=source.author)
+            articles = source.index.articles_by(source.author)
         if source.tag is not None:
             articles = articles.filter(tags=source.tag)
         self._request = source.request

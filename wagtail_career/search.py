@@ -1,7 +1,10 @@
 """Searching a career index's articles, and highlighting the terms in the result cards.
 
 Articles are indexed on title, intro, body, author names and tag names
-(``ArticlePage.search_fields``) by whichever Wagtail search backend the site uses.
+(``ArticlePage.search_fields``) by whichever Wagtail search backend the site uses. A career
+index searches its own children, so the results are in its locale;
+``WAGTAIL_CAREER_SEARCH_BACKENDS`` may give each language its own backend alias (e.g.
+PostgreSQL's French and English text search configurations).
 """
 
 import re
@@ -40,14 +43,19 @@ def reindex_published_article(sender, instance, **kwargs):
     )
 
 
-def search_page(request, articles, query, prefetches):
-    """The requested page of ``articles`` matching ``query``, most relevant first.
+def search_page(request, articles, query, prefetches, backend="default"):
+    """The requested page of ``articles`` matching ``query``, most relevant first, found by
+    the ``backend`` alias of ``WAGTAILSEARCH_BACKENDS`` (the language's, see
+    ``WAGTAIL_CAREER_SEARCH_BACKENDS``).
 
     The search backend returns the articles without their cards' related data; the page's
     few articles then get ``prefetches``, in the same fixed number of queries as a listing.
     """
     terms = backend_query(query)
-    page = paginate(request, articles.search(terms, operator="and") if terms else articles.none())
+    page = paginate(
+        request,
+        articles.search(terms, operator="and", backend=backend) if terms else articles.none(),
+    )
     page.object_list = list(page.object_list)
     prefetch_related_objects(page.object_list, *prefetches)
     return page

@@ -5,20 +5,37 @@ Everything is computed from the template context the page already has (``page``,
 ``authors``, ``career_index``, ``author``, ``current_tag``), so the head adds no query per
 author or tag. On a page that is not the package's, :func:`head_metadata` returns ``None``
 and the include renders nothing.
+
+Languages (``languages.py``): ``inLanguage`` and ``og:locale`` are the content's language
+(the page's locale with ``WAGTAIL_I18N_ENABLED``, else the default locale's), never the
+interface's; the canonical URL is the page's own language URL (on a one-language site, the
+default language's, whatever prefix the request had); each live, public translation gets a
+``<link rel="alternate" hreflang>``, plus ``x-default``, read in one query.
 """
 
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from html import unescape
 from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, to_locale
+from django.utils.translation import gettext
 from wagtail.models import Site
 
+from .languages import (
+    alternates,
+    canonical_url,
+    content_language,
+    default_language,
+    i18n_enabled,
+    og_locale,
+    translations,
+)
 from .links import safe_link
 from .models import ArticlePageMixin, CareerIndexPageMixin
 
@@ -46,6 +63,10 @@ class HeadMetadata:
     twitter: list = field(default_factory=list)
     json_ld: str = ""
     feeds: list = field(default_factory=list)
+    # The content's language code ("fr", "en", "fr-ca"), as <html lang> would have it.
+    language: str = ""
+    # (hreflang, href) of each translation, then ("x-default", href); [] with one language.
+    alternates: list = field(default_factory=list)
 
 
 def json_ld_script_content(data):
@@ -123,7 +144,25 @@ def head_metadata(context):
     return None
 
 
-def _social_tags(og_type, title, description, url, request, image):
+def _locale_tags(page):
+    """``og:locale`` of the content's language, then ``og:locale:alternate`` of each other
+    translation's."""
+    language = content_language(page)
+    tags = [("og:locale", og_locale(language))]
+    for translated in translations(page):
+        code = translated.locale.language_code if i18n_enabled() else language
+        if code != language:
+            tags.append(("og:locale:alternate", og_locale(code)))
+    return tags
+
+
+def _urls_in_content_language():
+    """Without i18n, URLs are built in the default language (an /en/ prefix is only the
+    interface's); with i18n, Wagtail builds each page's in its locale's."""
+    return nullcontext() if i18n_enabled() else translation.override(default_language())
+
+
+def _social_tags(og_type, title, description, url, request, image, page):
     """The Open Graph and Twitter card tags every career page has."""
     tags = [
         ("og:type", og_type),
@@ -131,7 +170,7 @@ def _social_tags(og_type, title, description, url, request, image):
         ("og:description", description),
         ("og:url", url),
         ("og:site_name", site_name(request)),
-        ("og:locale", to_locale(get_language() or "fr")),
+        *_locale_tags(page),
     ]
     twitter = [
         ("twitter:card", "summary_large_image" if image else "summary"),
@@ -150,7 +189,7 @@ def _social_tags(og_type, title, description, url, request, image):
 
 
 def article_metadata(page, request, context):
-    canonical = page.get_full_url(request)
+    canonical = canonical_url(page, request)
     description = description_of(page)
     title = getattr(page, "seo_title", "") or page.title
     image = social_image(page, canonical)
@@ -162,16 +201,22 @@ def article_metadata(page, request, context):
     published = page.date or page.first_published_at
     modified = page.last_published_at or page.latest_revision_created_at
 
-    open_graph, twitter = _social_tags("article", title, description, canonical, request, image)
+    open_graph, twitter = _social_tags(
+        "article", title, description, canonical, request, image, page
+    )
     if published:
         open_graph.append(("article:published_time", published.isoformat()))
     if modified:
         open_graph.append(("article:modified_time", modified.isoformat()))
     # Each author's archive (their profile on this site), made absolute once.
-    profiles = [
-        (author, absolute(canonical, index.author_archive_url(author, request)) if index else "")
-        for author in authors
-    ]
+    with _urls_in_content_language():
+        profiles = [
+            (
+                author,
+                absolute(canonical, index.author_archive_url(author, request)) if index else "",
+            )
+            for author in authors
+        ]
     open_graph += [("article:author", url or author.name) for author, url in profiles]
     open_graph += [("article:tag", tag.name) for tag in tags]
 
@@ -183,7 +228,7 @@ def article_metadata(page, request, context):
         "description": description,
         "url": canonical,
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
-        "inLanguage": get_language(),
+        "inLanguage": content_language(page),
         "datePublished": published.isoformat() if published else None,
         "dateModified": modified.isoformat() if modified else None,
         "image": [image["url"]] if image else None,
@@ -198,6 +243,8 @@ def article_metadata(page, request, context):
         twitter=twitter,
         json_ld=json_ld_script_content({k: v for k, v in data.items() if v}),
         feeds=feed_links(index, request) if index is not None else [],
+        language=content_language(page),
+        alternates=alternates(page, request),
     )
 
 
@@ -219,7 +266,7 @@ def index_metadata(page, request, context):
     """The career index and its routes (author archive, tag filter, search results)."""
     author = context.get("author")
     tag = context.get("current_tag")
-    canonical = page.get_full_url(request)
+    canonical = canonical_url(page, request)
     if author is not None:
         canonical += page.reverse_subpage("author_archive", kwargs={"slug": author.slug})
     # Keep the parameters that select content; drop tracking and search ones.
@@ -231,7 +278,12 @@ def index_metadata(page, request, context):
     if author is not None:
         title = gettext("Articles by %(name)s") % {"name": author.name}
         description = " ".join(author.bio.split()) or description
-    open_graph, twitter = _social_tags("website", title, description, canonical, request, None)
+    open_graph, twitter = _social_tags(
+        "website", title, description, canonical, request, None, page
+    )
+    # Only the index itself has equivalents in the other languages: an author's archive, a
+    # tag, a further page or a search need not exist there.
+    plain = author is None and not kept and not context.get("search_query")
     return HeadMetadata(
         canonical=canonical,
         description=description,
@@ -240,4 +292,6 @@ def index_metadata(page, request, context):
         open_graph=open_graph,
         twitter=twitter,
         feeds=feed_links(page, request, author=author, tag=tag),
+        language=content_language(page),
+        alternates=alternates(page, request) if plain else [],
     )

@@ -175,5 +175,6 @@ class SharingSettings(models.Model):
     def contact_cta_link(self, request=None):
         """The call to action's target: the chosen page's URL, else the address, else ``""``."""
         if self.contact_cta_page_id:
-            return self.contact_cta_page.get_url(request) or ""
+            # The chosen page in the visitor's content language when it is translated.
+            return self.contact_cta_page.localized.get_url(request) or ""
         return safe_link(self.contact_cta_url)

@@ -4,6 +4,8 @@ This module holds data only; ``load_career_demo`` turns it into Wagtail objects.
 (``hero`` and the ``image`` of image blocks) name pictures drawn by ``demo.images``.
 """
 
+LANGUAGE_CODE = "fr"
+
 HOME_TITLE = "Accueil"
 HOME_SLUG = "accueil"
 HOME_BODY = (

@@ -1,5 +1,6 @@
 """axe-core (the copy bundled in axe-playwright-python) on the career pages: no serious or
-critical violation, in French and English, at desktop and phone widths."""
+critical violation, in French and English (the French content tree and its English
+translation), at desktop and phone widths."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -8,13 +9,24 @@ from playwright.sync_api import expect
 from .chromium import DESKTOP, PHONE
 from .people import READER, fill_sign_in_form
 
-# Page name: its path; the newsletter pages' paths come with the tokens made for the run.
+# Page name: its path in each language's content tree; the newsletter pages' paths come with
+# the tokens made for the run (prefixed with the language's prefix).
 PAGES = {
-    "index": "/carriere/",
-    "article": "/carriere/cv-logiciels-de-tri/",
-    "article signed in": "/carriere/negocier-son-salaire/",
-    "author archive": "/carriere/authors/nadia-fortin-sauve/",
-    "employer directory": "/carriere/employers/",
+    "index": {"fr": "/carriere/", "en": "/en/career/"},
+    "article": {
+        "fr": "/carriere/cv-logiciels-de-tri/",
+        "en": "/en/career/writing-a-cv-that-gets-past-screening-software/",
+    },
+    "article signed in": {
+        "fr": "/carriere/negocier-son-salaire/",
+        "en": "/en/career/negotiating-your-salary/",
+    },
+    "author archive": {
+        "fr": "/carriere/authors/nadia-fortin-sauve/",
+        "en": "/en/career/authors/nadia-fortin-sauve/",
+    },
+    "employer directory": {"fr": "/carriere/employers/", "en": "/en/career/employers/"},
+    "home": {"fr": "/", "en": "/en/"},
     "subscription confirmation": None,
     "unsubscribe": None,
 }
@@ -49,13 +61,16 @@ def reader_state(browser, demo_site):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_name", PAGES)
 def test_no_serious_accessibility_violation(request, new_page, page_name, language, width):
-    path, options = PAGES[page_name], {}
+    options = {}
     if page_name in NEWSLETTER_LINKS:
         path = request.getfixturevalue("newsletter_links")[NEWSLETTER_LINKS[page_name]]
+        path = LANGUAGES[language] + path
+    else:
+        path = PAGES[page_name][language]
     if page_name == "article signed in":
         options["storage_state"] = request.getfixturevalue("reader_state")
     page = new_page(viewport=WIDTHS[width], **options)
-    response = page.goto(LANGUAGES[language] + path)
+    response = page.goto(path)
     assert response.status == 200
     if page_name == "article signed in":
         expect(page.locator("form.career-comment-form textarea")).to_be_visible()

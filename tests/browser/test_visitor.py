@@ -1,7 +1,8 @@
 """A visitor reads the career section in Chromium: with JavaScript, without it, by keyboard.
 
-The demo content (example_site/demo/content.py) is the fixture: its "CV" tag has exactly one
-article, signed by two authors.
+The demo content (example_site/demo/content.py, and its English translation in
+content_en.py) is the fixture: in each language, its "CV" tag has exactly one article, signed
+by two authors.
 """
 
 import re
@@ -18,10 +19,15 @@ from .people import READER, fill_sign_in_form
 ARTICLE_TITLE = "Rédiger un CV qui passe le cap des logiciels de tri"
 ARTICLE_SLUG = "cv-logiciels-de-tri"
 
-# What a visitor reads in each language; the English site lives under /en/.
+# What a visitor reads in each language; the English site lives under /en/, in its own page
+# tree (the French pages' Wagtail translations).
 LANGUAGES = {
     "fr": {
         "prefix": "",
+        "index": "/carriere/",
+        "index_title": "Carrière",
+        "article_title": ARTICLE_TITLE,
+        "article_slug": ARTICLE_SLUG,
         "filter": "Filtrer par mot-clé",
         "filtered": "Articles avec le mot-clé « CV »",
         "byline": "par Olivier Bergeron-Roy et Nadia Fortin-Sauvé",
@@ -40,12 +46,16 @@ LANGUAGES = {
     },
     "en": {
         "prefix": "/en",
+        "index": "/en/career/",
+        "index_title": "Career",
+        "article_title": "Writing a CV that gets past screening software",
+        "article_slug": "writing-a-cv-that-gets-past-screening-software",
         "filter": "Filter by tag",
         "filtered": "Articles tagged “CV”",
         "byline": "by Olivier Bergeron-Roy and Nadia Fortin-Sauvé",
         "signatures": [
-            "By: Olivier Bergeron-Roy, Conseiller en recrutement at Boréal Talents",
-            "By: Nadia Fortin-Sauvé, Coach de carrière at Atelier Fleuve Carrières",
+            "By: Olivier Bergeron-Roy, Recruitment Consultant at Boréal Talents",
+            "By: Nadia Fortin-Sauvé, Career Coach at Atelier Fleuve Carrières",
         ],
         "date": "March 24, 2026",
         "reading_time": r"^\d+ minutes? read$",
@@ -74,10 +84,10 @@ def failed_responses(page):
 def read_an_article(page, language):
     """Flow 1 as far as it exists: index, tag filter, article, byline, signature, date, time."""
     text = LANGUAGES[language]
-    index_url = f"{text['prefix']}/carriere/"
+    index_url = text["index"]
 
     page.goto(index_url)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Carrière")
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["index_title"])
     cards = page.locator(".career-card")
     expect(cards).to_have_count(6)
 
@@ -90,9 +100,9 @@ def read_an_article(page, language):
     )
     expect(cards).to_have_count(1)
 
-    cards.get_by_role("link", name=ARTICLE_TITLE).click()
-    expect(page).to_have_url(re.compile(re.escape(f"{index_url}{ARTICLE_SLUG}/") + "$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(ARTICLE_TITLE)
+    cards.get_by_role("link", name=text["article_title"]).click()
+    expect(page).to_have_url(re.compile(re.escape(f"{index_url}{text['article_slug']}/") + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["article_title"])
 
     header = page.locator(".career-article__header")
     expect(header.locator(".career-byline")).to_have_text(text["byline"])
@@ -121,7 +131,7 @@ def check_employers_sidebar(page, language):
     for name, logo in zip(EMPLOYERS, section.get_by_role("img").all(), strict=True):
         expect(logo).to_have_accessible_name(re.compile(re.escape(name)))
     expect(section.get_by_role("link", name=text["all_employers"])).to_have_attribute(
-        "href", f"{text['prefix']}/carriere/employers/"
+        "href", f"{text['index']}employers/"
     )
 
 

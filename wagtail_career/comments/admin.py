@@ -6,6 +6,7 @@ requires ``django_comments.can_moderate``; each action goes through django_comme
 action (``MODERATOR_APPROVAL`` / ``MODERATOR_DELETION``), as django_comments' own views do.
 """
 
+from django.conf import settings
 from django.contrib import admin as django_admin
 from django.contrib import messages
 from django.contrib.auth.models import Permission
@@ -152,8 +153,19 @@ class CommentAdmin(ModelAdmin):
     ordering = ("-submit_date",)
     list_per_page = 50
 
+    def get_list_display(self, request):
+        """With WAGTAIL_I18N_ENABLED, each comment's language (its article's locale)."""
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return self.list_display
+        at = self.list_display.index("article") + 1
+        return (*self.list_display[:at], "language", *self.list_display[at:])
+
     def get_queryset(self, request):
-        return moderation_queryset().prefetch_related("content_object")
+        queryset = moderation_queryset().prefetch_related("content_object")
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            # One query for every row's locale, not one per row.
+            queryset = queryset.prefetch_related("content_object__locale")
+        return queryset
 
     def get_permissions_for_registration(self):
         return Permission.objects.filter(
@@ -186,6 +198,12 @@ class CommentAdmin(ModelAdmin):
         if page is None:
             return "—"
         return format_html('<a href="{}#c{}">{}</a>', page.url or "", obj.pk, page.title)
+
+    @django_admin.display(description=_("language"))
+    def language(self, obj):
+        page = obj.content_object
+        locale = getattr(page, "locale", None) if page is not None else None
+        return locale.get_display_name() if locale is not None else "—"
 
     @django_admin.display(description=_("status"))
     def status(self, obj):

@@ -1,6 +1,5 @@
 """The employers' StreamField block: a site adds it to a body of its own."""
 
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -9,8 +8,8 @@ from .models import (
     SIDEBAR_LOGO_RENDITION,
     Employer,
     EmployerSettings,
-    attach_logo_renditions,
-    logo_prefetch,
+    localized_chosen_employers,
+    recruiting_employers,
 )
 
 
@@ -40,14 +39,12 @@ class EmployersBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         # Chosen employers are already loaded with the StreamField; deleted ones are None.
-        employers = [
-            employer for employer in value["employers"] if employer and employer.is_recruiting
-        ]
-        if employers:
-            prefetch_related_objects(employers, logo_prefetch(SIDEBAR_LOGO_RENDITION))
-        elif not value["employers"]:
-            employers = Employer.objects.recruiting().with_logos(SIDEBAR_LOGO_RENDITION)
-        context["employers"] = attach_logo_renditions(employers, SIDEBAR_LOGO_RENDITION)
+        # In a translated page they are shown in the page's language when translated.
+        if value["employers"]:
+            employers = localized_chosen_employers(value["employers"], SIDEBAR_LOGO_RENDITION)
+        else:
+            employers = recruiting_employers(SIDEBAR_LOGO_RENDITION)
+        context["employers"] = employers
         context["heading"] = value["heading"] or self.default_heading(parent_context)
         return context
 

@@ -2,14 +2,27 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Max, Prefetch
+from django.db.models import F, Max, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from ..links import safe_link
+from ..localize import (
+    AbstractSettingsTranslation,
+    LanguageSelect,
+    TranslatedSettingsMixin,
+    default_language,
+    i18n_enabled,
+    localized,
+    pick_translations,
+)
 
 # Rendition specs, in one place so the prefetch and the rendering always agree.
 SIDEBAR_LOGO_RENDITION = "max-160x80"
@@ -30,8 +43,11 @@ class EmployerQuerySet(models.QuerySet):
         return self.prefetch_related(logo_prefetch(rendition))
 
 
-class Employer(index.Indexed, models.Model):
-    """An employer the firm recruits for, shown in the sidebar and the directory (a snippet)."""
+class Employer(TranslatableMixin, index.Indexed, models.Model):
+    """An employer the firm recruits for, shown in the sidebar and the directory (a snippet).
+
+    Translatable (Wagtail's ``TranslatableMixin``): a translation takes its original's place
+    in the editors' order (see :func:`localized_employers`)."""
 
     name = models.CharField(_("name"), max_length=255)
     # Nullable so that deleting an image keeps the employer, but required in the form.
@@ -79,9 +95,10 @@ class Employer(index.Indexed, models.Model):
         index.SearchField("description"),
         index.AutocompleteField("description"),
         index.FilterField("is_recruiting"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "pk"]
         verbose_name = _("employer")
         verbose_name_plural = _("employers")
@@ -90,6 +107,14 @@ class Employer(index.Indexed, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        if self.sort_order is None and self.translation_key:
+            # A new translation sorts with its original.
+            self.sort_order = (
+                Employer.objects.filter(translation_key=self.translation_key)
+                .exclude(sort_order=None)
+                .values_list("sort_order", flat=True)
+                .first()
+            )
         if self.sort_order is None:
             # A new employer goes to the end of the editors' order.
             current_max = Employer.objects.aggregate(value=Max("sort_order"))["value"]
@@ -102,6 +127,44 @@ class Employer(index.Indexed, models.Model):
         return safe_link(self.careers_url) or safe_link(self.website)
 
 
+def recruiting_employers(rendition, limit=None):
+    """The recruiting employers in the editors' order, with their logos' ``rendition``.
+
+    With internationalisation on: each employer once, in the active language when it has a
+    translation there (else its original), at its default-language original's place."""
+    if not i18n_enabled():
+        employers = Employer.objects.recruiting().with_logos(rendition)
+        return attach_logo_renditions(employers if limit is None else employers[:limit], rendition)
+    original_order = Subquery(
+        Employer.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=default_language(),
+        ).values("sort_order")[:1]
+    )
+    rows = (
+        Employer.objects.select_related("locale")
+        .annotate(family_order=Coalesce(original_order, F("sort_order")))
+        .order_by("family_order", "sort_order", "pk")
+    )
+    # A family whose translation here stopped recruiting is not shown in this language.
+    employers = [employer for employer in pick_translations(rows) if employer.is_recruiting]
+    if limit is not None:
+        employers = employers[:limit]
+    if employers:
+        prefetch_related_objects(employers, logo_prefetch(rendition))
+    return attach_logo_renditions(employers, rendition)
+
+
+def localized_chosen_employers(employers, rendition):
+    """Chosen employers (e.g. a block's) in the active language, recruiting ones only, with
+    their logos' ``rendition``; deleted ones (``None``) are left out."""
+    employers = [employer for employer in localized(employers) if employer is not None]
+    employers = [employer for employer in employers if employer.is_recruiting]
+    if employers:
+        prefetch_related_objects(employers, logo_prefetch(rendition))
+    return attach_logo_renditions(employers, rendition)
+
+
 def attach_logo_renditions(employers, rendition):
     """Set ``logo_rendition`` on each employer (``None`` without a logo); returns the list."""
     employers = list(employers)
@@ -111,7 +174,7 @@ def attach_logo_renditions(employers, rendition):
 
 
 @register_setting(icon="group")
-class EmployerSettings(BaseSiteSetting):
+class EmployerSettings(TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting):
     """The employers part of a site's settings (Settings → Career employers)."""
 
     employers_heading = models.CharField(
@@ -127,7 +190,16 @@ class EmployerSettings(BaseSiteSetting):
         help_text=_("The most employers the sidebar lists; the directory lists them all."),
     )
 
-    panels = [FieldPanel("employers_heading"), FieldPanel("employers_limit")]
+    panels = [
+        FieldPanel("employers_heading"),
+        FieldPanel("employers_limit"),
+        InlinePanel(
+            "translations",
+            heading=_("In other languages"),
+            label=_("Language"),
+            help_text=_("The heading in another language; empty uses the heading above."),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("Career employers")
@@ -135,4 +207,17 @@ class EmployerSettings(BaseSiteSetting):
 
     @property
     def employers_heading_text(self):
-        return self.employers_heading or _("Employers who are hiring")
+        return self.translated("employers_heading") or _("Employers who are hiring")
+
+
+class EmployerSettingsTranslation(AbstractSettingsTranslation):
+    """The employers heading in one language."""
+
+    settings = ParentalKey(EmployerSettings, on_delete=models.CASCADE, related_name="translations")
+    employers_heading = models.CharField(_("employers heading"), max_length=255, blank=True)
+
+    panels = [FieldPanel("language", widget=LanguageSelect), FieldPanel("employers_heading")]
+
+    class Meta(AbstractSettingsTranslation.Meta):
+        verbose_name = _("Career employers in another language")
+        verbose_name_plural = _("Career employers in other languages")

@@ -12,19 +12,15 @@ from ..parts import ArticlePart
 from .models import (
     DIRECTORY_LOGO_RENDITION,
     SIDEBAR_LOGO_RENDITION,
-    Employer,
     EmployerSettings,
-    attach_logo_renditions,
+    recruiting_employers,
 )
 
 DIRECTORY_ROUTE = "employer_directory"
 
 
 def sidebar_employers(limit):
-    return attach_logo_renditions(
-        Employer.objects.recruiting().with_logos(SIDEBAR_LOGO_RENDITION)[:limit],
-        SIDEBAR_LOGO_RENDITION,
-    )
+    return recruiting_employers(SIDEBAR_LOGO_RENDITION, limit)
 
 
 def employer_dependencies(request, page=None):
@@ -79,13 +75,12 @@ article_part = ArticlePart(
 def employer_directory(index, request):
     """The ``employers/`` route of every career index: all recruiting employers."""
     depend_on(request, index, employer_dependencies(request))
-    employers = Employer.objects.recruiting().with_logos(DIRECTORY_LOGO_RENDITION)
     return index.render(
         request,
         template="wagtail_career/employer_directory.html",
         context_overrides={
             "heading": EmployerSettings.for_request(request).employers_heading_text,
-            "employers": attach_logo_renditions(employers, DIRECTORY_LOGO_RENDITION),
+            "employers": recruiting_employers(DIRECTORY_LOGO_RENDITION),
         },
     )
 

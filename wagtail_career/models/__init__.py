@@ -13,7 +13,7 @@ from .pages import (
     index_page_models,
     page_model,
 )
-from .settings import CareerSettings
+from .settings import CareerSettings, CareerSettingsTranslation
 
 __all__ = [
     "AbstractArticlePageAuthor",
@@ -22,6 +22,7 @@ __all__ = [
     "Author",
     "CareerIndexPageMixin",
     "CareerSettings",
+    "CareerSettingsTranslation",
     "article_page_models",
     "index_page_models",
     "page_model",

@@ -2,19 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from ..slugs import unique_slug
+from ..slugs import slug_taken, unique_slug
 
 
-class Author(index.Indexed, models.Model):
-    """A person who signs career articles (a snippet, edited under the Career menu)."""
+class Author(TranslatableMixin, index.Indexed, models.Model):
+    """A person who signs career articles (a snippet, edited under the Career menu).
+
+    Translatable (Wagtail's ``TranslatableMixin``): a translation keeps the original's slug
+    unless an editor changes it; slugs are unique within each locale."""
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(
         _("slug"),
         max_length=255,
-        unique=True,
         allow_unicode=True,
         blank=True,
         help_text=_(
@@ -59,17 +62,27 @@ class Author(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.SearchField("organisation"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="wagtail_career_author_unique_slug_locale"
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
+        if self.locale_id is None:
+            # Wagtail sets it just before saving; the slug's uniqueness depends on it.
+            self.locale = self.get_default_locale()
+        # An empty slug is made from the name; one taken in the locale gets "-2", "-3"…
+        if not self.slug or slug_taken(self, self.slug):
+            self.slug = unique_slug(self, self.slug or self.name)
         super().save(*args, **kwargs)

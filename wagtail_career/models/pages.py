@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -41,6 +42,14 @@ from ..cache import (
 )
 from ..conf import get_setting
 from ..feeds import serve_feed
+from ..languages import (
+    active_language,
+    default_language,
+    i18n_enabled,
+    search_backend,
+    sitemap_urls,
+)
+from ..localize import localized
 from ..paginator import paginate
 from ..parts import annotate_articles, article_parts, index_routes
 from ..search import clean_query, search_page
@@ -90,8 +99,16 @@ class ArticlePageQuerySet(PageQuerySet):
         return (
             self.with_display_date()
             .with_annotations()
+            .with_localized_authors()
             .prefetch_related(*listing_prefetches(self.model))
         )
+
+    def with_localized_authors(self):
+        """On fetch, give the articles their authors in the active language, in one query
+        (see :func:`localize_article_authors`); use with the ``listing_prefetches``."""
+        clone = self._chain()
+        clone._career_localize = True
+        return clone
 
     def with_annotations(self):
         """Let the features attach what cards show (see ``parts.LISTING_HOOK``) on fetch."""
@@ -102,6 +119,7 @@ class ArticlePageQuerySet(PageQuerySet):
     def _clone(self):
         clone = super()._clone()
         clone._career_annotate = getattr(self, "_career_annotate", False)
+        clone._career_localize = getattr(self, "_career_localize", False)
         return clone
 
     def _fetch_all(self):
@@ -109,19 +127,58 @@ class ArticlePageQuerySet(PageQuerySet):
         super()._fetch_all()
         rows = self._result_cache
         # Page instances only, not .values() rows.
-        if (
-            fetching
-            and getattr(self, "_career_annotate", False)
-            and rows
-            and isinstance(rows[0], AbstractPage)
-        ):
-            annotate_articles(rows)
+        if fetching and rows and isinstance(rows[0], AbstractPage):
+            if getattr(self, "_career_localize", False):
+                localize_article_authors(rows)
+            if getattr(self, "_career_annotate", False):
+                annotate_articles(rows)
 
     def for_feed(self):
         """Everything a feed item shows (no images), in a fixed number of queries."""
-        return self.with_display_date().prefetch_related(
-            *listing_prefetches(self.model, images=False)
+        return (
+            self.with_display_date()
+            .with_localized_authors()
+            .prefetch_related(*listing_prefetches(self.model, images=False))
         )
+
+
+def localize_article_authors(articles):
+    """Give each article (with the ``article_authors`` prefetch) its authors in the active
+    language, for :attr:`ArticlePageMixin.authors`: one query for all of them, none without
+    internationalisation."""
+    if not i18n_enabled():
+        return
+    articles = [
+        article
+        for article in articles
+        if "article_authors" in getattr(article, "_prefetched_objects_cache", {})
+    ]
+    originals = {
+        item.author.pk: item.author
+        for article in articles
+        for item in article.article_authors.all()
+        if item.author_id
+    }
+    translated = dict(zip(originals, localized(originals.values()), strict=True))
+    for article in articles:
+        article.__dict__["_career_authors"] = [
+            translated[item.author_id] for item in article.article_authors.all() if item.author_id
+        ]
+
+
+def find_author(slug):
+    """The author whose archive is at ``slug``: the active language's, else the default
+    language's (a translation may keep its original's slug), else a 404."""
+    if not i18n_enabled():
+        return get_object_or_404(Author, slug=slug)
+    by_language = {
+        author.locale.language_code: author
+        for author in Author.objects.filter(slug=slug).select_related("locale")
+    }
+    author = by_language.get(active_language()) or by_language.get(default_language())
+    if author is None:
+        raise Http404("No author at this address.")
+    return author
 
 
 def listing_prefetches(article_model, images=True):
@@ -179,6 +236,16 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
     def articles(self):
         return self.article_model().objects.live().public().child_of(self)
 
+    def articles_by(self, author):
+        """The articles signed by ``author`` (by any of its translations with i18n on), each
+        once."""
+        links = self.article_model()._meta.get_field("article_authors").related_model.objects
+        if i18n_enabled():
+            links = links.filter(author__translation_key=author.translation_key)
+        else:
+            links = links.filter(author=author)
+        return self.articles().filter(pk__in=links.values("page_id"))
+
     def tags(self):
         """Tags used by the live articles of this index, for the filter."""
         through = self.article_model()._meta.get_field("tags").remote_field.through
@@ -222,13 +289,16 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
         return self.get_full_url(request) + route
 
     def get_sitemap_urls(self, request=None):
-        """The index changes when an article is published: its lastmod says so."""
-        urls = super().get_sitemap_urls(request)
-        latest = self.articles().aggregate(latest=Max("last_published_at"))["latest"]
-        for url in urls:
-            if latest and (url["lastmod"] is None or latest > url["lastmod"]):
-                url["lastmod"] = latest
-        return urls
+        """The index changes when an article is published: its lastmod says so. With
+        WAGTAIL_I18N_ENABLED, the entries of its translations in the other locales' trees
+        too, each with its hreflang alternates (``languages.sitemap_urls``)."""
+
+        def lastmod(index):
+            own = index.last_published_at or index.latest_revision_created_at
+            latest = index.articles().aggregate(latest=Max("last_published_at"))["latest"]
+            return latest if latest and (own is None or latest > own) else own
+
+        return sitemap_urls(self, request, lastmod)
 
     @path("", name="index")
     def index_route(self, request):
@@ -247,8 +317,13 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
                 # Search backends filter on indexed fields only: the tag becomes an id filter.
                 articles = self.articles().filter(pk__in=articles.values("pk"))
             listing = search_page(
-                request, articles, query, listing_prefetches(self.article_model())
+                request,
+                articles,
+                query,
+                listing_prefetches(self.article_model()),
+                backend=search_backend(self),
             )
+            localize_article_authors(listing.object_list)
             annotate_articles(listing.object_list)
         else:
             listing = paginate(request, articles.for_listing())
@@ -265,8 +340,10 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
 
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author_archive")
     def author_archive(self, request, slug):
-        author = get_object_or_404(Author, slug=slug)
-        articles = self.articles().filter(article_authors__author=author)
+        author = find_author(slug)
+        articles = self.articles_by(author)
+        if i18n_enabled():
+            author = localized([author], queryset=Author.objects.select_related("photo"))[0]
         return self.render(
             request,
             template="wagtail_career/author_archive.html",
@@ -282,7 +359,7 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
 
     @re_path(r"^authors/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="author_feed")
     def author_feed(self, request, slug, kind):
-        return serve_feed(self, request, kind, author=get_object_or_404(Author, slug=slug))
+        return serve_feed(self, request, kind, author=find_author(slug))
 
     @re_path(r"^tags/(?P<slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="tag_feed")
     def tag_feed(self, request, slug, kind):
@@ -428,19 +505,35 @@ class ArticlePageMixin(models.Model):
 
     @property
     def authors(self):
-        """The article's authors in the editor's order (prefetch-friendly)."""
-        return [item.author for item in self.article_authors.all() if item.author_id]
+        """The article's authors in the editor's order, in the active language when they are
+        translated (prefetch-friendly: a listing localizes all its cards' in one query)."""
+        authors = self.__dict__.get("_career_authors")
+        if authors is None:
+            authors = localized(
+                item.author for item in self.article_authors.all() if item.author_id
+            )
+        return authors
 
     def authors_with_photos(self):
-        return [
-            item.author
-            for item in self.article_authors.select_related("author").prefetch_related(
-                Prefetch(
-                    "author__photo",
-                    queryset=get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO_RENDITION),
+        photos = Prefetch(
+            "photo", queryset=get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO_RENDITION)
+        )
+        return localized(
+            [
+                item.author
+                for item in self.article_authors.select_related("author").prefetch_related(
+                    Prefetch("author__photo", queryset=photos.queryset)
                 )
-            )
-        ]
+            ],
+            queryset=Author.objects.prefetch_related(photos),
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """With WAGTAIL_I18N_ENABLED, the entries of the article and of its translations in
+        the other locales' trees, each with its hreflang alternates."""
+        return sitemap_urls(
+            self, request, lambda page: page.last_published_at or page.latest_revision_created_at
+        )
 
     def cache_dependencies(self, request):
         """What the article's page is built on besides itself: its index's listing (related
@@ -478,7 +571,9 @@ class ArticlePageMixin(models.Model):
         context["base_template"] = get_setting("BASE_TEMPLATE")
         # The parent, whose URL prefixes every author archive link.
         context["career_index"] = self.career_index
-        context["authors"] = [item.author for item in self.article_authors.select_related("author")]
+        context["authors"] = localized(
+            item.author for item in self.article_authors.select_related("author")
+        )
         annotate_articles([self])
         # Read only when a cached fragment is rebuilt (the template's {% careercache %}).
         # Lazy: PageQuerySet.public() queries the view restrictions when called, and the

@@ -1,6 +1,10 @@
 """The "Newsletter subscribers" listing in the Career admin menu (wagtail-modeladmin)."""
 
+from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
@@ -26,13 +30,21 @@ class SubscriptionIndexView(BadQueryIsA400Mixin, IndexView):
 
 class SubscriptionPermissionHelper(PermissionHelper):
     """Subscribers are only created by their own consent, and their record is evidence:
-    editors may look, export and delete, never add or edit."""
+    editors may look, export and delete, never add; editing changes only the language the
+    digest is written in (the edit form has no other field)."""
 
     def user_can_create(self, user):
         return False
 
-    def user_can_edit_obj(self, user, obj):
-        return False
+
+def _language_choices():
+    return list(settings.LANGUAGES)
+
+
+class SubscriptionLanguageForm(WagtailAdminModelForm):
+    """The subscriber's language, one of the site's ``LANGUAGES`` (read when shown)."""
+
+    language = forms.ChoiceField(label=_("language"), choices=_language_choices)
 
 
 class SubscriptionAdmin(ModelAdmin):
@@ -60,4 +72,6 @@ class SubscriptionAdmin(ModelAdmin):
         "unsubscribed_at",
     )
     list_export = inspect_view_fields
+    # The digest mails each subscriber the articles of their language, in it.
+    edit_handler = ObjectList([FieldPanel("language")], base_form_class=SubscriptionLanguageForm)
     export_filename = "newsletter-subscribers"

@@ -21,14 +21,28 @@ logger = logging.getLogger(__name__)
 
 
 def _articles(site, language, since):
-    """The site's live articles published since ``since``, newest first (in ``language``
-    when the site is multilingual)."""
+    """The site's live articles published since ``since``, newest first (with
+    WAGTAIL_I18N_ENABLED, those of ``language``'s tree: the subscriber's language)."""
+    root = site.root_page
+    multilingual = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    if multilingual:
+        # Each locale's tree hangs from its translation of the site's root page, which is not
+        # under the root page itself (the page tree of Wagtail's internationalisation).
+        root = (
+            root.get_translations(inclusive=True).filter(locale__language_code=language).first()
+            or root
+        )
     found = []
     for model in article_page_models():
         if model.listing_model() is not model:
             continue  # a subclass's articles are found through the model it derives from
-        articles = model.objects.live().public().in_site(site).filter(first_published_at__gte=since)
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        articles = (
+            model.objects.live()
+            .public()
+            .descendant_of(root, inclusive=True)
+            .filter(first_published_at__gte=since)
+        )
+        if multilingual:
             articles = articles.filter(locale__language_code=language)
         found.extend(articles)
     return sorted(found, key=lambda article: (article.first_published_at, article.pk), reverse=True)

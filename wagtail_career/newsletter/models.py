@@ -3,8 +3,12 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from ..localize import AbstractSettingsTranslation, LanguageSelect, TranslatedSettingsMixin
 
 # Foreign keys to the site's page model (Wagtail's WAGTAIL_PAGE_MODEL).
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -80,7 +84,7 @@ class NewsletterDelivery(models.Model):
 
 
 @register_setting(icon="mail")
-class NewsletterSettings(BaseSiteSetting):
+class NewsletterSettings(TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting):
     """Per-site texts of the signup box (Settings → Career newsletter); an empty field uses
     the translated default."""
 
@@ -106,6 +110,12 @@ class NewsletterSettings(BaseSiteSetting):
         FieldPanel("newsletter_heading"),
         FieldPanel("newsletter_text"),
         FieldPanel("newsletter_button_label"),
+        InlinePanel(
+            "translations",
+            heading=_("In other languages"),
+            label=_("Language"),
+            help_text=_("The texts in another language; an empty field uses the text above."),
+        ),
     ]
 
     class Meta:
@@ -115,10 +125,34 @@ class NewsletterSettings(BaseSiteSetting):
     def get_newsletter_texts(self):
         """The heading, text and button label to show, with defaults filled in."""
         return {
-            "heading": self.newsletter_heading or default_heading(),
-            "text": self.newsletter_text or default_text(),
-            "button_label": self.newsletter_button_label or default_button_label(),
+            "heading": self.translated("newsletter_heading") or default_heading(),
+            "text": self.translated("newsletter_text") or default_text(),
+            "button_label": self.translated("newsletter_button_label") or default_button_label(),
         }
+
+
+class NewsletterSettingsTranslation(AbstractSettingsTranslation):
+    """The signup box's texts in one language."""
+
+    settings = ParentalKey(
+        NewsletterSettings, on_delete=models.CASCADE, related_name="translations"
+    )
+    newsletter_heading = models.CharField(_("newsletter heading"), max_length=255, blank=True)
+    newsletter_text = models.TextField(_("newsletter text"), blank=True)
+    newsletter_button_label = models.CharField(
+        _("newsletter button label"), max_length=60, blank=True
+    )
+
+    panels = [
+        FieldPanel("language", widget=LanguageSelect),
+        FieldPanel("newsletter_heading"),
+        FieldPanel("newsletter_text"),
+        FieldPanel("newsletter_button_label"),
+    ]
+
+    class Meta(AbstractSettingsTranslation.Meta):
+        verbose_name = _("Career newsletter in another language")
+        verbose_name_plural = _("Career newsletter in other languages")
 
 
 def default_heading():

@@ -11,6 +11,7 @@ from wagtail.models import Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from .. import cache
+from ..languages import content_language
 from ..links import safe_link
 from ..models import CareerSettings
 from ..models.pages import INDEX_QUERY_PARAMS
@@ -172,14 +173,14 @@ def career_contact_cta(context, value=None):
         href = settings.contact_cta_link(request)
     return {
         "heading": value.get("heading")
-        or (settings and settings.contact_cta_heading)
+        or (settings and settings.translated("contact_cta_heading"))
         or _("Have questions?"),
         "text": value.get("text")
-        or (settings and settings.contact_cta_text)
+        or (settings and settings.translated("contact_cta_text"))
         or _("We are here to help."),
         "href": href,
         "link_text": value.get("link_text")
-        or (settings and settings.contact_cta_link_text)
+        or (settings and settings.translated("contact_cta_link_text"))
         or _("Contact us"),
         "in_sidebar": settings is None or settings.contact_cta_in_sidebar,
     }
@@ -203,3 +204,17 @@ def career_userbar(context, position="bottom-right"):
     if request is None or django_settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return ""
     return wagtailuserbar(context, position)
+
+
+@register.simple_tag(takes_context=True)
+def career_content_language(context, page=None):
+    """The language code of the content of ``page`` (default: the context's ``page``), for
+    the site's base template: ``{% career_content_language as content_language %}``
+    ``<html lang="{{ content_language }}">``. The page's locale with
+    ``WAGTAIL_I18N_ENABLED``, else the default locale's language (``LANGUAGE_CODE``'s) — never
+    the interface's language that an ``/en/`` prefix activates on a one-language site. A view
+    without a page (a form's answer, an error) is all interface: its active language."""
+    page = page if page is not None else context.get("page")
+    if not hasattr(page, "locale_id"):
+        return translation.get_language() or django_settings.LANGUAGE_CODE
+    return content_language(page)

@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "django.contrib.sites",
     # A standard `wagtail start` project.
+    # Bilingual content, the Wagtail way: each page and snippet has a French original and an
+    # English translation (Locales, "Translate" in the admin).
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -95,9 +99,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# French (Quebec) by default; English under /en/.
+# French (Quebec) by default; English under /en/. Content is translated too: the French page
+# tree has an English twin (Wagtail locales), served under the same prefix.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [os.path.join(BASE_DIR, "locale")]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True

@@ -1,5 +1,10 @@
 """Load the example site's demo content: home page, career section, authors, articles, images.
 
+The site is bilingual the Wagtail way: the French content (``demo.content``) is the original,
+and the English content (``demo.content_en``) is its translation in the English locale, made
+with ``copy_for_translation`` (pages and snippets alike) and published, as an editor would with
+"Translate" in the admin.
+
 The command is idempotent: every object is looked up by a natural key (slug, title or
 username) and updated in place, so it can be run again after the demo content changes.
 Each kind of object has its own ``load_*`` method, called in dependency order by ``handle``;
@@ -24,9 +29,9 @@ from django.utils.translation import gettext_lazy
 from django_comments_xtd.models import XtdComment
 from home.models import HomePage
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from demo import content, images
+from demo import content, content_en, images
 from wagtail_career.employers.models import Employer
 from wagtail_career.models import Author, CareerSettings
 from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
@@ -46,6 +51,15 @@ CREATED = gettext_lazy("Création")
 UPDATED = gettext_lazy("Mise à jour")
 REUSED = gettext_lazy("Réutilisation")
 
+# What a snippet's translation takes from its French original as is: names, pictures, links.
+AUTHOR_SHARED_FIELDS = ("name", "organisation", "photo", "website", "linkedin_url")
+EMPLOYER_SHARED_FIELDS = ("name", "logo", "website", "careers_url", "is_recruiting", "sort_order")
+
+
+def translatable(model):
+    """Whether a snippet model has Wagtail translations (TranslatableMixin)."""
+    return hasattr(model, "copy_for_translation")
+
 
 class Command(BaseCommand):
     help = "Charge le contenu de démonstration de wagtail-career (idempotent)."
@@ -60,18 +74,26 @@ class Command(BaseCommand):
         # All or nothing: a failure halfway must not leave half a demo that a rerun would
         # then have to reconcile.
         with transaction.atomic():
+            self.french, self.english = self.load_locales()
             site = self.load_site()
             home = self.load_home_page()
             index = self.load_career_index(home)
-            self.load_contact_page(home, site)
+            contact = self.load_contact_page(home, site)
             self.stored_images = self.load_images()
             authors = self.load_authors()
-            self.load_articles(index, authors)
-            self.load_employers()
+            articles = self.load_articles(index, authors)
+            employers = self.load_employers()
+            # The English translations, parents before children.
+            self.translate_home_page(home)
+            english_index = self.translate_career_index(index)
+            self.translate_contact_page(contact)
+            english_authors = self.translate_authors(authors)
+            self.translate_articles(articles, english_authors)
+            self.translate_employers(employers)
             created_admin = self.load_superuser()
             self.load_people()
             self.load_comments(index, site)
-        self.print_summary(index, created_admin)
+        self.print_summary(index, english_index, created_admin)
 
     def log(self, message):
         if not self.quiet:
@@ -79,6 +101,126 @@ class Command(BaseCommand):
 
     def publish(self, page):
         page.save_revision().publish()
+
+    def load_locales(self):
+        """The French locale (the original content's, made by ``migrate``) and the English one."""
+        french, _created = Locale.objects.get_or_create(language_code=content.LANGUAGE_CODE)
+        english, created = Locale.objects.get_or_create(language_code=content_en.LANGUAGE_CODE)
+        name = english.get_display_name()
+        self.log(self.status(CREATED if created else REUSED, _("langue"), name))
+        return french, english
+
+    def translate_page(self, page, fields, label):
+        """Make or update the English translation of ``page`` from ``fields``, and publish it.
+
+        The parent page must already have its English translation: ``copy_for_translation``
+        places the copy under it.
+        """
+        translation = page.get_translation_or_none(self.english)
+        created = translation is None
+        if created:
+            translation = page.copy_for_translation(self.english)
+        translation = translation.specific
+        for name, value in fields.items():
+            if name == "tags":
+                translation.tags.set(value)
+            else:
+                setattr(translation, name, value)
+        self.publish(translation)
+        # Publishing saves a copy made from the revision: reload the page's new address.
+        translation.refresh_from_db()
+        self.log(self.status(CREATED if created else UPDATED, label, translation.title))
+        return translation
+
+    def translate_snippet(self, obj, fields):
+        """Make or update the English translation of a translatable snippet; return it and
+        whether it was created."""
+        translation = obj.get_translation_or_none(self.english)
+        created = translation is None
+        if created:
+            translation = obj.copy_for_translation(self.english)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save()
+        return translation, created
+
+    def translate_home_page(self, home):
+        data = content_en.HOME
+        return self.translate_page(
+            home,
+            {"title": data["title"], "slug": data["slug"], "body": data["body"]},
+            _("traduction de la page d'accueil"),
+        )
+
+    def translate_career_index(self, index):
+        data = content_en.INDEX
+        return self.translate_page(
+            index,
+            {"title": data["title"], "slug": data["slug"], "intro": data["intro"]},
+            _("traduction de la section carrière"),
+        )
+
+    def translate_contact_page(self, contact):
+        data = content_en.CONTACT_PAGE
+        return self.translate_page(
+            contact,
+            {"title": data["title"], "slug": data["slug"], "body": data["body"]},
+            _("traduction de page"),
+        )
+
+    def translate_authors(self, authors):
+        """The authors' English translations, by slug (the French authors themselves while the
+        Author snippet is not translatable)."""
+        if not translatable(Author):
+            return authors
+        english = {}
+        for slug, author in authors.items():
+            # What is not words (name, photo, links) follows the French original.
+            shared = {field: getattr(author, field) for field in AUTHOR_SHARED_FIELDS}
+            translation, created = self.translate_snippet(
+                author, {**shared, **content_en.AUTHORS[slug]}
+            )
+            english[slug] = translation
+            self.log(
+                self.status(CREATED if created else UPDATED, _("traduction d'auteur"), author.name)
+            )
+        return english
+
+    def translate_articles(self, articles, english_authors):
+        for page, data in articles:
+            english = content_en.ARTICLES[data["slug"]]
+            self.translate_page(
+                page,
+                {
+                    "title": english["title"],
+                    "slug": english["slug"],
+                    "intro": english["intro"],
+                    "date": page.date,
+                    "hero_image": page.hero_image,
+                    "body": [self.body_block(block) for block in english["body"]],
+                    "article_authors": [
+                        ArticlePageAuthor(author=english_authors[slug], sort_order=position)
+                        for position, slug in enumerate(data["authors"])
+                    ],
+                    "tags": english["tags"],
+                    "first_published_at": page.first_published_at,
+                },
+                _("traduction d'article"),
+            )
+
+    def translate_employers(self, employers):
+        if not translatable(Employer):
+            return
+        for employer in employers:
+            shared = {field: getattr(employer, field) for field in EMPLOYER_SHARED_FIELDS}
+            _translation, created = self.translate_snippet(
+                employer, {**shared, "description": content_en.EMPLOYERS[employer.name]}
+            )
+            self.log(
+                self.status(
+                    CREATED if created else UPDATED, _("traduction d'employeur"), employer.name
+                )
+            )
 
     def load_home_page(self):
         """Return the site's HomePage, replacing Wagtail's stock welcome page on the first run."""
@@ -194,6 +336,7 @@ class Command(BaseCommand):
         for data in content.AUTHORS:
             author, created = Author.objects.update_or_create(
                 slug=data["slug"],
+                **self.in_french(Author),
                 defaults={
                     "name": data["name"],
                     "role": data["role"],
@@ -208,7 +351,13 @@ class Command(BaseCommand):
             self.log(self.status(CREATED if created else UPDATED, _("auteur"), author.name))
         return authors
 
+    def in_french(self, model):
+        """Look-up arguments for the French original of a (possibly translatable) snippet."""
+        return {"locale": self.french} if translatable(model) else {}
+
     def load_articles(self, index, authors):
+        """The French articles; return each page with its data, for the translations."""
+        articles = []
         for data in content.ARTICLES:
             page = ArticlePage.objects.child_of(index).filter(slug=data["slug"]).first()
             created = page is None
@@ -233,7 +382,9 @@ class Command(BaseCommand):
             if created:
                 index.add_child(instance=page)
             self.publish(page)
+            articles.append((page, data))
             self.log(self.status(CREATED if created else UPDATED, _("article"), page.title))
+        return articles
 
     def body_block(self, block):
         """Turn a content block into a StreamField (block_type, value) pair.
@@ -274,15 +425,18 @@ class Command(BaseCommand):
         career_settings.contact_cta_page = page
         career_settings.save()
         self.log(self.status(CREATED if created else UPDATED, _("page"), page.title))
+        return page
 
     def load_employers(self):
         """The employers who recruit, with logos drawn locally, in the editors' order."""
+        employers = []
         for position, (name, _letters, _colour, recruiting, description) in enumerate(
             content.EMPLOYERS
         ):
             slug = slugify(name)
             employer, created = Employer.objects.update_or_create(
                 name=name,
+                **self.in_french(Employer),
                 defaults={
                     "logo": self.stored_images[self.logo_key(name)],
                     "website": f"https://{slug}.example/",
@@ -292,7 +446,9 @@ class Command(BaseCommand):
                     "sort_order": position,
                 },
             )
+            employers.append(employer)
             self.log(self.status(CREATED if created else UPDATED, _("employeur"), name))
+        return employers
 
     def load_people(self):
         """A reader who can comment, and a "Modération" group that can moderate comments."""
@@ -360,7 +516,7 @@ class Command(BaseCommand):
             "name": name,
         }
 
-    def print_summary(self, index, created_admin):
+    def print_summary(self, index, english_index, created_admin):
         if self.quiet:
             return
         password = ADMIN_PASSWORD
@@ -374,6 +530,8 @@ class Command(BaseCommand):
             _("  Site :             %(url)s/") % {"url": BASE_URL},
             _("  Section carrière : %(url)s%(path)s")
             % {"url": BASE_URL, "path": index.relative_url(index.get_site())},
+            _("  En anglais :       %(url)s%(path)s")
+            % {"url": BASE_URL, "path": english_index.relative_url(english_index.get_site())},
             _("  Administration :   %(url)s/admin/") % {"url": BASE_URL},
             _("  Utilisateur :      %(username)s") % {"username": ADMIN_USERNAME},
             _("  Mot de passe :     %(password)s") % {"password": password},
