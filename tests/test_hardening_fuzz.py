@@ -269,3 +269,310 @@ def test_expired_replayed_and_other_site_comment_tokens(comment_link, article, s
     assert Client().post(url).status_code == 302
     assert Client().post(url).status_code == 200  # replay: "already stored"
     assert comments_of(article).count() == 1
+
+
+# Every public and admin endpoint with hostile scalars: Unicode digits, huge integers,
+# control characters, IDN addresses, repeated parameters where one is expected.
+
+FUZZ_SMALL = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+ODD = [
+    "²",
+    "١٢",
+    "５",
+    "१२३",
+    "9" * 25,
+    str(2**63),
+    str(2**63 - 1),
+    str(2**31),
+    "-0",
+    "+1",
+    " 1",
+    "1 ",
+    "1e3",
+    "0x1f",
+    "1.5",
+    "\x00",
+    "1\x00",
+    "\t1",
+    "\u202e1",
+    "\u200b",
+    "%00",
+    "\r\n",
+    "true",
+    "None",
+]
+odd = st.one_of(st.sampled_from(ODD), numbers)
+scalar = st.one_of(values, odd)
+# A list makes the test client repeat the parameter (?page=1&page=²).
+scalar_or_list = st.one_of(scalar, st.lists(scalar, min_size=2, max_size=3))
+IDN_EMAILS = [
+    "x@exämple.com",
+    "x@xn--exmple-cua.com",
+    "X@EXÄMPLE.COM",
+    "ü@例え.jp",
+    "a@xn--",
+    "a@-bad-.com",
+    "a@" + "ä" * 70 + ".com",
+    "a@b@c.com",
+    "a@.com",
+    "x@exämple.com\n",
+    "x@ex\u202eample.com",
+    "x@exa\u200bmple.com",
+    "x\x00@example.com",
+    "Ⅻ@ﬁ.example",
+]
+emails = st.one_of(st.sampled_from(IDN_EMAILS), st.emails(), text)
+ORIGINS = [
+    None,
+    "null",
+    "https://evil.example",
+    "http://testserver",
+    "http://testserver.evil.example",
+    "HTTP://TESTSERVER",
+    "http://testserver:80",
+    "",
+]
+
+
+def _query(keys):
+    return st.dictionaries(st.sampled_from(keys), scalar_or_list, max_size=5)
+
+
+def _resolves_here(response):
+    from urllib.parse import urljoin, urlsplit
+
+    location = response.get("Location", "")
+    cleaned = "".join(ch for ch in location if ch not in "\t\n\r").replace("\\", "/")
+    return urlsplit(urljoin("http://testserver/", cleaned)).netloc == "testserver"
+
+
+PUBLIC_PATHS = [
+    "/carriere/",
+    "/carriere/employers/",
+    "/carriere/feed/rss/",
+    "/carriere/feed/atom/",
+    "/carriere/authors/camille-tremblay/",
+    "/carriere/authors/camille-tremblay/feed/rss/",
+    "/carriere/tags/entrevue/feed/atom/",
+    "ARTICLE",
+    "/en/carriere/",
+    "/en/carriere/employers/",
+]
+
+
+@FUZZ_SMALL
+@given(
+    query=_query(["comments_page", "reply_to", "page", "tag", "q", "p", "x"]),
+    path=st.sampled_from(PUBLIC_PATHS),
+    signed_in=st.booleans(),
+)
+def test_public_pages_with_odd_and_repeated_parameters(fuzz_setup, query, path, signed_in):
+    client, article = fuzz_setup
+    url = article.url if path == "ARTICLE" else path
+    response = (client if signed_in else Client()).get(url, query)
+    assert response.status_code in (200, 404), (url, query, response.status_code)
+
+
+@FUZZ_SMALL
+@given(
+    overrides=st.dictionaries(
+        st.sampled_from(["object_pk", "reply_to", "comment", "name", "followup", "honeypot"]),
+        scalar_or_list,
+        max_size=4,
+    ),
+    email=emails,
+    policy=st.sampled_from(list(WhoCanComment)),
+    signed_in=st.booleans(),
+)
+def test_comment_post_with_odd_values_and_any_policy(
+    fuzz_setup, overrides, email, policy, signed_in
+):
+    client, article = fuzz_setup
+    set_policy(who_can_comment=policy, comment_moderation=CommentModeration.NONE)
+    before = comments_of(article).count()
+    outbox = len(mail.outbox)
+    data = form_data(article, **{"name": "Léa", "email": email, **overrides})
+    response = (client if signed_in else Client()).post(POST_URL, data)
+    assert response.status_code in (200, 302, 403, 404, 429)
+    added = comments_of(article).count() - before
+    assert added == 0 or (added == 1 and response.status_code == 302 and signed_in)
+    if response.status_code != 302:
+        assert len(mail.outbox) == outbox
+
+
+@FUZZ_SMALL
+@given(segment=url_segment, method=st.sampled_from(["get", "post"]))
+def test_flag_with_any_path_segment(fuzz_setup, segment, method):
+    client, article = fuzz_setup
+    make_comment(article, "Un commentaire")
+    before = CommentFlag.objects.count()
+    response = getattr(client, method)(f"/career/comments/{segment}/flag/")
+    assert response.status_code in (302, 404, 405)
+    if not segment.isascii() or not segment.isdigit():
+        assert CommentFlag.objects.count() == before
+
+
+@FUZZ_SMALL
+@given(
+    data=st.fixed_dictionaries(
+        {"email": emails},
+        optional={
+            "consent": scalar_or_list,
+            "source": st.one_of(
+                scalar_or_list,
+                st.sampled_from(
+                    ["/\t/evil.example/", "/\\evil.example", "//evil.example", "/%09/x"]
+                ),
+            ),
+            "box": scalar_or_list,
+            "homepage": scalar_or_list,
+        },
+    ),
+    origin=st.sampled_from(ORIGINS),
+)
+def test_newsletter_signup_with_idn_addresses_odd_values_and_origins(fuzz_setup, data, origin):
+    before = Subscription.objects.count()
+    headers = {} if origin is None else {"Origin": origin}
+    response = Client().post(SIGNUP_URL, data, headers=headers)
+    assert response.status_code in (200, 400, 403, 429)
+    if origin not in (None, "http://testserver"):
+        assert response.status_code in (400, 403, 429)
+    if response.status_code != 200:
+        assert Subscription.objects.count() == before
+    assert Subscription.objects.count() <= before + 1
+
+
+# The admin: lists with every filter and search, the moderation POST, inspect views.
+
+COMMENTS_ADMIN = "/admin/django_comments_xtd/xtdcomment/"
+SUBSCRIBERS_ADMIN = "/admin/wagtail_career_newsletter/subscription/"
+
+
+@pytest.fixture
+def admin_setup(fuzz_setup):
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    _client, article = fuzz_setup
+    admin = Client()
+    admin.force_login(make_user("admin", is_superuser=True, is_staff=True))
+    comment = make_comment(article, "À modérer", public=False)
+    subscription = Subscription.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        email="abonnee@example.com",
+        status="confirmed",
+        language="fr",
+        consent_text="J’accepte…",
+        consent_given_at=timezone.now(),
+    )
+    return admin, article, comment, subscription
+
+
+COMMENT_FILTERS = [
+    "status",
+    "article",
+    "q",
+    "o",
+    "p",
+    "submit_date__gte",
+    "submit_date__lt",
+    "is_public__exact",
+    "user_email",
+    "id__in",
+]
+SUBSCRIBER_FILTERS = [
+    "status",
+    "status__exact",
+    "language",
+    "language__exact",
+    "site",
+    "site__id__exact",
+    "consent_given_at__gte",
+    "consent_given_at__lt",
+    "q",
+    "o",
+    "p",
+    "export",
+]
+
+
+@FUZZ_SMALL
+@given(query=_query(COMMENT_FILTERS))
+def test_comment_moderation_list_with_any_filter(admin_setup, query):
+    admin, *_rest = admin_setup
+    response = admin.get(COMMENTS_ADMIN, query)
+    assert response.status_code in (200, 302, 400), (query, response.status_code)
+
+
+@FUZZ_SMALL
+@given(
+    query=_query(SUBSCRIBER_FILTERS),
+    export=st.sampled_from([None, "csv", "xlsx", "pdf", ["csv", "xlsx"]]),
+)
+def test_subscriber_list_and_exports_with_any_filter(admin_setup, query, export):
+    admin, *_rest = admin_setup
+    if export is not None:
+        query = {**query, "export": export}
+    response = admin.get(SUBSCRIBERS_ADMIN, query)
+    assert response.status_code in (200, 302, 400), (query, response.status_code)
+
+
+@FUZZ_SMALL
+@given(
+    data=st.fixed_dictionaries(
+        {},
+        optional={
+            "ids": st.lists(scalar, max_size=4),
+            "action": st.one_of(st.sampled_from(["approve", "remove", "restore"]), scalar),
+            "single": st.one_of(
+                st.tuples(st.sampled_from(["approve", "remove", "x", ""]), scalar).map(
+                    lambda pair: f"{pair[0]}:{pair[1]}"
+                ),
+                scalar,
+            ),
+            "next": st.one_of(
+                st.sampled_from(
+                    [
+                        "/\t/evil.example/",
+                        "//evil.example",
+                        "/\\evil.example",
+                        "https://evil.example/",
+                        "/admin/",
+                        "\x01//evil.example",
+                    ]
+                ),
+                scalar,
+            ),
+        },
+    ),
+)
+def test_moderation_post_with_any_ids_actions_and_next(admin_setup, data):
+    from wagtail_career.inputs import parse_ints
+
+    admin, _article, comment, _subscription = admin_setup
+    comment.refresh_from_db()
+    before = (comment.is_public, comment.is_removed)  # examples share the fixture's comment
+    response = admin.post(COMMENTS_ADMIN + "moderate/", data)
+    assert response.status_code == 302
+    assert _resolves_here(response), response["Location"]
+    action, _sep, single_id = str(data.get("single", "")).partition(":")
+    ids = parse_ints([single_id] if action else data.get("ids", []))
+    comment.refresh_from_db()
+    if comment.pk not in ids:
+        assert (comment.is_public, comment.is_removed) == before
+
+
+@FUZZ_SMALL
+@given(
+    segment=st.one_of(url_segment, st.sampled_from([quote(v, safe="") for v in ODD if v])),
+    kind=st.sampled_from(["inspect", "edit", "delete", "history"]),
+    model=st.sampled_from([COMMENTS_ADMIN, SUBSCRIBERS_ADMIN]),
+)
+def test_admin_instance_views_with_any_id(admin_setup, segment, kind, model):
+    admin, *_rest = admin_setup
+    response = admin.get(f"{model}{kind}/{segment}/")
+    assert response.status_code in (200, 302, 403, 404), (model, kind, segment)

@@ -8,10 +8,14 @@ a 20-digit id) to the database as they are; the errors surface while the list re
 import logging
 
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+
+from .inputs import parse_int
 
 logger = logging.getLogger(__name__)
 
@@ -47,3 +51,29 @@ class BadQueryIsA400Mixin:
                 },
                 status=400,
             )
+
+
+class NumericInstancePkMixin:
+    """Mixed into a ``ModelAdmin`` whose model has an integer primary key: an inspect, edit,
+    delete or history URL whose id is not one (``inspect/abc/``, ``edit/²/``, 20 digits) is
+    a 404; wagtail-modeladmin would hand it to the database and answer 500."""
+
+    def _instance_pk_or_404(self, instance_pk):
+        if parse_int(unquote(str(instance_pk)), minimum=1) is None:
+            raise Http404
+
+    def inspect_view(self, request, instance_pk):
+        self._instance_pk_or_404(instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self._instance_pk_or_404(instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._instance_pk_or_404(instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self._instance_pk_or_404(instance_pk)
+        return super().history_view(request, instance_pk)

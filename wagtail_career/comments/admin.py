@@ -17,7 +17,6 @@ from django.template.defaultfilters import truncatechars
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -29,8 +28,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from ..admin_lists import BadQueryIsA400Mixin
-from ..inputs import parse_ints
+from ..admin_lists import BadQueryIsA400Mixin, NumericInstancePkMixin
+from ..inputs import local_path, parse_ints
 from ..models import page_model
 from .queries import all_article_comments
 from .tasks import enqueue_on_commit, notify_followers
@@ -128,7 +127,7 @@ class CommentIndexView(BadQueryIsA400Mixin, IndexView):
     pass
 
 
-class CommentAdmin(ModelAdmin):
+class CommentAdmin(NumericInstancePkMixin, ModelAdmin):
     model = XtdComment
     index_view_class = CommentIndexView
     menu_label = _("Comments")
@@ -282,9 +281,9 @@ def moderate(request, index_url):
     ids = [single_id] if action else request.POST.getlist("ids")
     action = action or request.POST.get("action", "")
     ids = parse_ints(ids)
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-        back = index_url
+    # A path on this site only: an address elsewhere, or a word redirect() would take for a
+    # view name ("0"), goes back to the list.
+    back = local_path(request.POST.get("next", "")) or index_url
     if action not in ACTIONS or not ids:
         messages.error(request, _("Choose an action and at least one comment."))
         return redirect(back)

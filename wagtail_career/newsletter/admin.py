@@ -9,7 +9,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from ..admin_lists import BadQueryIsA400Mixin
+from ..admin_lists import BadQueryIsA400Mixin, NumericInstancePkMixin
 from .models import Subscription
 
 # A cell starting with one of these runs as a formula in spreadsheet software.
@@ -47,7 +47,7 @@ class SubscriptionLanguageForm(WagtailAdminModelForm):
     language = forms.ChoiceField(label=_("language"), choices=_language_choices)
 
 
-class SubscriptionAdmin(ModelAdmin):
+class SubscriptionAdmin(NumericInstancePkMixin, ModelAdmin):
     model = Subscription
     menu_label = _("Newsletter subscribers")
     menu_icon = "mail"
