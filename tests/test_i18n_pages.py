@@ -321,6 +321,51 @@ def test_french_stemming_on_postgresql(client, en_index, make_article):
         assert "Le réseau" not in unescape(plain)  # no stemming with the simple config
 
 
+PER_LANGUAGE_BACKENDS = {
+    # One index, each object's vectors in its own language (wagtail_career.search_backends),
+    # read with each language's configuration by query-only aliases.
+    "default": {
+        "BACKEND": "wagtail_career.search_backends.postgres",
+        "SEARCH_CONFIG": "simple",
+        "SEARCH_CONFIGS": {"fr": "french", "en": "english"},
+    },
+    "fr": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "french",
+        "AUTO_UPDATE": False,
+    },
+    "en": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "english",
+        "AUTO_UPDATE": False,
+    },
+}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL's text search configurations (stemming); CI runs it on PostgreSQL",
+)
+def test_french_and_english_stemming_in_one_index_on_postgresql(client, en_index, make_article):
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=PER_LANGUAGE_BACKENDS,
+        WAGTAIL_CAREER_SEARCH_BACKENDS={"fr": "fr", "en": "en"},
+    ):
+        french = make_article(
+            title="Le réseau", slug="reseau", body=body("Des relations professionnelles.")
+        )
+        make_article(title="Autre chose", slug="autre", body=body("Rien à voir."))
+        translate(french, "Networking", "networking", body=body("Salary negotiations made simple."))
+        # Each text was indexed with its own language's stemmer, in the same index: French
+        # "professionnelles" and "professionnel" share the stem "professionnel" (not with the
+        # English or simple configurations); English "negotiations" and "negotiating" share
+        # "negoti" (not with the French or simple ones).
+        in_french = unescape(client.get(FR_INDEX, {"q": "professionnel"}).content.decode())
+        assert "Le réseau" in in_french and "Autre chose" not in in_french
+        in_english = unescape(client.get(EN_INDEX, {"q": "negotiating"}).content.decode())
+        assert "Networking" in in_english
+
+
 # -- Comments ------------------------------------------------------------------------------
 
 

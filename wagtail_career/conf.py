@@ -80,10 +80,11 @@ DEFAULTS = {
     # language code -> alias; a language not in it (and the default {}) uses "default". E.g.
     # {"fr": "french", "en": "english"} with two aliases of Wagtail's database backend on
     # PostgreSQL, {"SEARCH_CONFIG": "french"} and {"SEARCH_CONFIG": "english"}, so that
-    # "professionnelles" finds "professionnel". The database backend keeps one index table
-    # for all its aliases (each object's vector is written by the last auto-updating alias):
-    # there, let one alias index (AUTO_UPDATE) and give the others "AUTO_UPDATE": False, or
-    # use Elasticsearch/OpenSearch aliases with their own INDEX and analyzer per language.
+    # "professionnelles" finds "professionnel". Wagtail's database backend keeps one index
+    # table for all its aliases: on PostgreSQL, index with
+    # "wagtail_career.search_backends.postgres" (each object in its own language's
+    # configuration, SEARCH_CONFIGS) and make the per-language aliases query-only
+    # ("AUTO_UPDATE": False); with Elasticsearch/OpenSearch, one INDEX and analyzer per alias.
     "SEARCH_BACKENDS": {},
 }
 
