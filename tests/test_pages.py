@@ -37,7 +37,17 @@ def test_index_lists_live_children_newest_first(client, career_index, make_artic
 
 @pytest.mark.parametrize(
     ("query", "expected_page"),
-    [("", 1), ("?page=2", 2), ("?page=abc", 1), ("?page=999", 3), ("?page=-1", 3), ("?page=", 1)],
+    [
+        ("", 1),
+        ("?page=2", 2),
+        ("?page=abc", 1),
+        ("?page=999", 3),
+        ("?page=" + "9" * 30, 1),  # not a number the site reads: the first page
+        ("?page=-1", 1),  # likewise (only ASCII digits are page numbers)
+        ("?page=%C2%B2", 1),  # "²"
+        ("?page=%D9%A2", 1),  # "٢", an Arabic-Indic digit int() would take
+        ("?page=", 1),
+    ],
 )
 def test_index_pagination_is_robust(
     client, settings, career_index, make_article, query, expected_page

@@ -19,6 +19,7 @@ from wagtail.models import Site
 from ..cache import has_bypass_cookie, page_dependencies, settings_dependency
 from ..conf import get_setting
 from ..inputs import parse_int
+from ..paginator import requested_page
 from .forms import FORM_ANCHOR, ArticleCommentForm
 from .moderation import CommentPolicy
 from .queries import article_comments, counts_for, visible
@@ -114,7 +115,7 @@ def comment_section(request, article, form=None):
     policy = CommentPolicy.for_request(request, article)
     total, thread_count = counts_for(article)
     paginator = Paginator(range(thread_count), get_setting("COMMENTS_PER_PAGE"))
-    page = paginator.get_page(request.GET.get(PAGE_PARAM))
+    page = requested_page(paginator, request.GET.get(PAGE_PARAM))
     first = (page.number - 1) * paginator.per_page
     roots = (
         visible(article_comments(article))
