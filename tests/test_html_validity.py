@@ -136,7 +136,9 @@ def test_the_pages_render(pages):
     )
 
 
-def test_the_pages_are_valid_html(request, tmp_path):
+def test_the_pages_are_valid_html(db, request, tmp_path):
+    # ``db`` in the signature: pytest-django runs it with the other database tests, before
+    # the browser tests (whose Playwright event loop would refuse database access).
     java, jar = require_checker()  # before the pages are built: fails fast on CI
     pages = request.getfixturevalue("pages")
     for name, (_status, html) in pages.items():
