@@ -43,8 +43,10 @@ MEDIA_ROOT = os.environ.get("BENCH_MEDIA_ROOT", "/tmp/wagtail-career-bench-media
 
 # A queue backend: mail is enqueued, as in production, and never sent during the bench.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-# The signup bench posts thousands of addresses from one client.
+# The signup and comment benches post thousands of times from one client and one reader:
+# they measure the endpoints, not the rate limits (which would answer 429 after ten).
 WAGTAIL_CAREER_NEWSLETTER_RATE_LIMIT = 10**9
+WAGTAIL_CAREER_COMMENTS_RATE_LIMIT = 10**9
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Per-process rate-limit counters are fine here (the bench lifts the limits): no W020 noise.
 SILENCED_SYSTEM_CHECKS = ["wagtail_career.W020"]
