@@ -158,7 +158,7 @@ def forget_restricted_paths():
     forget_values(RESTRICTED_PATHS, ["all"])
 
 
-def is_private(request, page):
+def is_private(page):
     """Whether ``page`` or an ancestor has a view restriction (for an alias, the original's
     restrictions count too, as Wagtail reads them: then one query)."""
     if page.alias_of_id:
@@ -173,7 +173,7 @@ def may_share(request, page=None):
         return False
     if page is None:
         return True
-    return bool(page.pk) and page.live and not is_private(request, page)
+    return bool(page.pk) and page.live and not is_private(page)
 
 
 # --- Values ---------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from .queries import article_comments, counts_for, visible
 MESSAGE_TAG = "career-comment"
 SECTION_ANCHOR = "comments"
 PAGE_PARAM = "comments_page"
-SECTION_TEMPLATE = "wagtail_career/comments/section.html"
 
 
 @dataclass
