@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 from tests.pages import ArticlePage, ArticlePageAuthor, CareerIndexPage
 from wagtail_career.cache import rate_limit_cache
 from wagtail_career.employers.models import Employer
+from wagtail_career.jobs.pages.models import JobIndexPage, JobOfferPage
 from wagtail_career.models import Author
 
 _counter = itertools.count(1)
@@ -130,6 +131,44 @@ def make_article(career_index):
         )
         page.article_authors = [author_link(author=author) for author in authors]
         (parent or career_index).add_child(instance=page)
+        page.tags.set(list(tags))
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        else:
+            page.unpublish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def job_index(home):
+    index = JobIndexPage(title="Emplois", slug="emplois", intro="<p>Nos offres d'emploi</p>")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def make_offer(job_index, make_employer):
+    """A published job offer (``publish=False``: a draft) under ``job_index`` (or
+    ``parent``); ``employer`` defaults to a new one. Any JobOfferPage field may be given."""
+
+    def make(title=None, employer=None, tags=(), publish=True, parent=None, **fields):
+        n = next(_counter)
+        fields.setdefault("description", "<p>Nous recherchons une personne passionnée.</p>")
+        fields.setdefault("apply_url", f"https://employeur.example/postuler/{n}")
+        fields.setdefault("city", "Montréal")
+        fields.setdefault("region", "QC")
+        page = JobOfferPage(
+            title=title or f"Offre {n}",
+            slug=fields.pop("slug", f"offre-{n}"),
+            employer=employer or make_employer(),
+            **fields,
+        )
+        (parent or job_index).add_child(instance=page)
         page.tags.set(list(tags))
         revision = page.save_revision()
         if publish:

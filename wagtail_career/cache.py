@@ -23,6 +23,8 @@ that no flood of page entries can evict them.
 """
 
 import hashlib
+import math
+import time
 import uuid
 from functools import partial
 
@@ -111,6 +113,23 @@ def settings_dependency(site_id):
 
 EMPLOYERS = "employers"
 AUTHORS = "authors"
+DEADLINE_PREFIX = "until:"
+
+
+def deadline_dependency(moment):
+    """Content that changes by itself at ``moment`` (an aware datetime), such as a job offer
+    that closes: its token expires then, so every entry built on it is stale from that
+    second on, without a purge. ``None`` (no deadline) gives no dependency."""
+    if moment is None:
+        return None
+    return f"{DEADLINE_PREFIX}{math.floor(moment.timestamp())}"
+
+
+def _token_timeout(dependency):
+    """Tokens live until purged, a deadline's only until its moment."""
+    if not dependency.startswith(DEADLINE_PREFIX):
+        return None
+    return max(0, int(dependency[len(DEADLINE_PREFIX) :]) - math.ceil(time.time()))
 
 
 def _token_key(dependency):
@@ -121,19 +140,27 @@ def current_tokens(dependencies, extra_keys=()):
     """The tokens of ``dependencies`` (made for those without one), and ``extra_keys``'
     values, in one round trip when every token exists."""
     cache = shared_cache()
-    keys = [_token_key(dependency) for dependency in dependencies]
+    dependencies = [dependency for dependency in dependencies if dependency]
+    keys = {_token_key(dependency): dependency for dependency in dependencies}
     values = cache.get_many([*keys, *extra_keys])
     missing = [key for key in keys if key not in values]
     for key in missing:
-        cache.add(key, uuid.uuid4().hex, None)
+        token_timeout = _token_timeout(keys[key])
+        if token_timeout == 0:
+            # A deadline already reached: a token nobody can store makes the entry a miss.
+            values[key] = uuid.uuid4().hex
+        else:
+            cache.add(key, uuid.uuid4().hex, token_timeout)
     if missing:  # another process may have added its token first: read the winners
-        values.update(cache.get_many(missing))
+        values.update(cache.get_many([key for key in missing if key not in values]))
     return {key: values[key] for key in keys}, values
 
 
 def version(dependencies):
     """A short digest of ``dependencies``' tokens: it changes when any of them is purged."""
-    tokens, _values = current_tokens(sorted(set(dependencies)))
+    tokens, _values = current_tokens(
+        sorted({dependency for dependency in dependencies if dependency})
+    )
     return hashlib.sha256(repr(sorted(tokens.items())).encode()).hexdigest()[:16]
 
 

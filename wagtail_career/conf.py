@@ -86,6 +86,8 @@ DEFAULTS = {
     # configuration, SEARCH_CONFIGS) and make the per-language aliases query-only
     # ("AUTO_UPDATE": False); with Elasticsearch/OpenSearch, one INDEX and analyzer per alias.
     "SEARCH_BACKENDS": {},
+    # The country (ISO 3166-1 alpha-2) a new job offer is in until an editor changes it.
+    "JOBS_DEFAULT_COUNTRY": "CA",
 }
 
 

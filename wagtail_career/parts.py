@@ -22,10 +22,12 @@ Regions: ``"header"`` (under the byline), ``"after_body"`` (after the share link
 shows nothing. ``dependencies`` and ``query_params`` tell the page cache what the part is
 built on and which query parameters it reads.
 
-Two more hooks follow the same pattern: ``INDEX_ROUTES_HOOK`` (functions returning URL
-patterns added to every career index, such as ``employers/``) and ``URLS_HOOK`` (functions
-returning URL patterns added to ``wagtail_career.urls``), and ``LISTING_HOOK`` (functions
-called with each fetched list of articles, to attach what their cards show).
+More hooks follow the same pattern: ``INDEX_ROUTES_HOOK`` (functions returning URL
+patterns added to every career index, such as ``employers/``), ``URLS_HOOK`` (functions
+returning URL patterns added to ``wagtail_career.urls``), ``LISTING_HOOK`` (functions
+called with each fetched list of articles, to attach what their cards show) and
+``DIGEST_HOOK`` (functions returning a :class:`DigestSection`: a kind of content the
+newsletter's digest carries, such as job offers, without the newsletter knowing it).
 """
 
 from collections.abc import Callable
@@ -37,6 +39,7 @@ ARTICLE_PARTS_HOOK = "register_wagtail_career_article_part"
 INDEX_ROUTES_HOOK = "register_wagtail_career_index_routes"
 URLS_HOOK = "register_wagtail_career_urls"
 LISTING_HOOK = "wagtail_career_annotate_articles"
+DIGEST_HOOK = "register_wagtail_career_digest_section"
 
 REGIONS = ("header", "after_body", "sidebar")
 
@@ -82,3 +85,34 @@ def annotate_articles(articles):
     """Let every feature attach what the article cards show (comment counts…)."""
     for hook in hooks.get_hooks(LISTING_HOOK):
         hook(articles)
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """A kind of content the newsletter's digest carries, which subscribers may choose.
+
+    ``get_items(site, root, language, since)`` returns the live, public pages of the kind
+    under ``root`` (the site's root page in the subscriber's language) first published at
+    or after ``since``, newest first. ``template`` and ``text_template`` are included in the
+    HTML and plain-text digest with ``items`` (those pages) and ``section``.
+    """
+
+    # Stored with each subscriber's choices: never rename one.
+    name: str
+    # What a subscriber chooses ("Career articles"), lazily translated.
+    label: str
+    # How the consent text names what is sent ("new career articles"), lazily translated.
+    consent_label: str
+    get_items: Callable
+    template: str
+    text_template: str
+    order: int = 100
+
+
+def digest_sections():
+    """The registered digest sections, in their order."""
+    sections = [hook() for hook in hooks.get_hooks(DIGEST_HOOK)]
+    return sorted(
+        (section for section in sections if section is not None),
+        key=lambda section: (section.order, section.name),
+    )

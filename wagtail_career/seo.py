@@ -135,8 +135,13 @@ def feed_links(index, request, author=None, tag=None):
 
 
 def head_metadata(context):
+    """The head of a career page; a feature's page model provides its own with a
+    ``career_head_metadata(request, context)`` method returning :class:`HeadMetadata`."""
     page = context.get("page")
     request = context.get("request")
+    own = getattr(page, "career_head_metadata", None)
+    if own is not None:
+        return own(request, context)
     if isinstance(page, ArticlePageMixin):
         return article_metadata(page, request, context)
     if isinstance(page, CareerIndexPageMixin):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .extensions import annotate_employers
 from .models import (
     SIDEBAR_LOGO_RENDITION,
     Employer,
@@ -44,7 +45,8 @@ class EmployersBlock(blocks.StructBlock):
             employers = localized_chosen_employers(value["employers"], SIDEBAR_LOGO_RENDITION)
         else:
             employers = recruiting_employers(SIDEBAR_LOGO_RENDITION)
-        context["employers"] = employers
+        request = (parent_context or {}).get("request")
+        context["employers"] = annotate_employers(employers, request) if request else employers
         context["heading"] = value["heading"] or self.default_heading(parent_context)
         return context
 

@@ -2,7 +2,7 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Max, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,6 +23,8 @@ from ..localize import (
     localized,
     pick_translations,
 )
+from ..slugs import slug_taken, unique_slug
+from .extensions import recruiting_querysets
 
 # Rendition specs, in one place so the prefetch and the rendering always agree.
 SIDEBAR_LOGO_RENDITION = "max-160x80"
@@ -34,10 +36,30 @@ def logo_prefetch(rendition):
     return Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(rendition))
 
 
+def recruiting_condition():
+    """Who counts as recruiting: ticked by an editor, or so by another feature (employers
+    with open job offers, see ``extensions.RECRUITING_HOOK``)."""
+    condition = Q(is_recruiting=True)
+    for employer_ids in recruiting_querysets():
+        condition |= Q(pk__in=employer_ids)
+    return condition
+
+
+def recruiting_beyond_flag(employer_ids):
+    """Which of ``employer_ids`` recruit though not ticked (no query without such a hook)."""
+    querysets = recruiting_querysets()
+    if not querysets or not employer_ids:
+        return set()
+    condition = Q()
+    for ids in querysets:
+        condition |= Q(pk__in=ids)
+    return set(Employer.objects.filter(condition, pk__in=employer_ids).values_list("pk", flat=True))
+
+
 class EmployerQuerySet(models.QuerySet):
     def recruiting(self):
         """Employers currently hiring, in the editors' order."""
-        return self.filter(is_recruiting=True).order_by("sort_order", "pk")
+        return self.filter(recruiting_condition()).order_by("sort_order", "pk")
 
     def with_logos(self, rendition):
         return self.prefetch_related(logo_prefetch(rendition))
@@ -50,6 +72,15 @@ class Employer(TranslatableMixin, index.Indexed, models.Model):
     in the editors' order (see :func:`localized_employers`)."""
 
     name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        allow_unicode=True,
+        blank=True,
+        help_text=_(
+            "Used in the address of the employer's profile. Leave empty to make one from the name."
+        ),
+    )
     # Nullable so that deleting an image keeps the employer, but required in the form.
     logo = models.ForeignKey(
         get_image_model_string(),
@@ -73,7 +104,11 @@ class Employer(TranslatableMixin, index.Indexed, models.Model):
     is_recruiting = models.BooleanField(
         _("is recruiting"),
         default=True,
-        help_text=_("Only employers who are hiring appear on the site."),
+        help_text=_(
+            "Only employers who are hiring appear on the site. Employers with open job offers "
+            "on this site count as hiring anyway: tick this for those whose offers are "
+            "elsewhere."
+        ),
     )
     sort_order = models.IntegerField(_("order"), null=True, blank=True, editable=False)
 
@@ -83,6 +118,7 @@ class Employer(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("logo"),
         MultiFieldPanel([FieldPanel("website"), FieldPanel("careers_url")], heading=_("Links")),
         FieldPanel("description"),
@@ -102,11 +138,22 @@ class Employer(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["sort_order", "pk"]
         verbose_name = _("employer")
         verbose_name_plural = _("employers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="wagtail_career_employer_unique_slug_locale"
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
+        if self.locale_id is None:
+            # Wagtail sets it just before saving; the slug's uniqueness depends on it.
+            self.locale = self.get_default_locale()
+        # An empty slug is made from the name; one taken in the locale gets "-2", "-3"…
+        if not self.slug or slug_taken(self, self.slug):
+            self.slug = unique_slug(self, self.slug or self.name)
         if self.sort_order is None and self.translation_key:
             # A new translation sorts with its original.
             self.sort_order = (
@@ -147,7 +194,14 @@ def recruiting_employers(rendition, limit=None):
         .order_by("family_order", "sort_order", "pk")
     )
     # A family whose translation here stopped recruiting is not shown in this language.
-    employers = [employer for employer in pick_translations(rows) if employer.is_recruiting]
+    recruiting_keys = set(
+        Employer.objects.filter(recruiting_condition()).values_list("translation_key", flat=True)
+    )
+    employers = [
+        employer
+        for employer in pick_translations(rows)
+        if employer.is_recruiting or employer.translation_key in recruiting_keys
+    ]
     if limit is not None:
         employers = employers[:limit]
     if employers:
@@ -159,7 +213,8 @@ def localized_chosen_employers(employers, rendition):
     """Chosen employers (e.g. a block's) in the active language, recruiting ones only, with
     their logos' ``rendition``; deleted ones (``None``) are left out."""
     employers = [employer for employer in localized(employers) if employer is not None]
-    employers = [employer for employer in employers if employer.is_recruiting]
+    others = recruiting_beyond_flag([employer.pk for employer in employers])
+    employers = [e for e in employers if e.is_recruiting or e.pk in others]
     if employers:
         prefetch_related_objects(employers, logo_prefetch(rendition))
     return attach_logo_renditions(employers, rendition)

@@ -9,6 +9,7 @@ from wagtail.models import Site
 from ..cache import EMPLOYERS, depend_on, settings_dependency
 from ..models import index_page_models
 from ..parts import ArticlePart
+from .extensions import annotate_employers, extra_dependencies
 from .models import (
     DIRECTORY_LOGO_RENDITION,
     SIDEBAR_LOGO_RENDITION,
@@ -19,13 +20,13 @@ from .models import (
 DIRECTORY_ROUTE = "employer_directory"
 
 
-def sidebar_employers(limit):
-    return recruiting_employers(SIDEBAR_LOGO_RENDITION, limit)
+def sidebar_employers(request, limit):
+    return annotate_employers(recruiting_employers(SIDEBAR_LOGO_RENDITION, limit), request)
 
 
 def employer_dependencies(request, page=None):
     site = Site.find_for_request(request)
-    return [EMPLOYERS, settings_dependency(site.pk if site else None)]
+    return [EMPLOYERS, settings_dependency(site.pk if site else None), *extra_dependencies(request)]
 
 
 def directory_url(request, career_index=None):
@@ -51,7 +52,9 @@ def employers_section(request, career_index=None):
     employer_settings = EmployerSettings.for_request(request)
     return {
         "heading": employer_settings.employers_heading_text,
-        "employers": SimpleLazyObject(lambda: sidebar_employers(employer_settings.employers_limit)),
+        "employers": SimpleLazyObject(
+            lambda: sidebar_employers(request, employer_settings.employers_limit)
+        ),
         "limit": employer_settings.employers_limit,
         "directory_url": SimpleLazyObject(lambda: directory_url(request, career_index)),
         "dependencies": employer_dependencies(request),
@@ -80,7 +83,9 @@ def employer_directory(index, request):
         template="wagtail_career/employer_directory.html",
         context_overrides={
             "heading": EmployerSettings.for_request(request).employers_heading_text,
-            "employers": recruiting_employers(DIRECTORY_LOGO_RENDITION),
+            "employers": annotate_employers(
+                recruiting_employers(DIRECTORY_LOGO_RENDITION), request
+            ),
         },
     )
 
