@@ -383,6 +383,10 @@ class JobOfferPageMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.sync_expiry()
+        return super().save(*args, **kwargs)
+
     def get_template(self, request, *args, **kwargs):
         return self.career_template
 
@@ -423,10 +427,6 @@ class JobOfferPageMixin(models.Model):
         if errors:
             raise ValidationError(errors)
         self.sync_expiry()
-
-    def save(self, *args, **kwargs):
-        self.sync_expiry()
-        return super().save(*args, **kwargs)
 
     def sync_expiry(self):
         """Wagtail unpublishes the page when the offer closes (its scheduled ``expire_at``)."""
