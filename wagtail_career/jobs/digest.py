@@ -1,0 +1,34 @@
+"""Job offers in the newsletter's digest: a section (``parts.DIGEST_HOOK``) of the new open
+offers, which subscribers may choose."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ..parts import DigestSection
+from .models import listing_offer_models
+
+SECTION = "job_offers"
+
+
+def new_offers(site, root, language, since):
+    """The open offers under ``root`` first published since ``since``, newest first."""
+    found = []
+    for model in listing_offer_models():
+        offers = (
+            model.objects.open()
+            .descendant_of(root, inclusive=True)
+            .filter(first_published_at__gte=since)
+        )
+        found.extend(offers.in_language(language).select_related("employer"))
+    return sorted(found, key=lambda offer: (offer.first_published_at, offer.pk), reverse=True)
+
+
+def digest_section():
+    return DigestSection(
+        name=SECTION,
+        label=_("Job offers"),
+        consent_label=_("new job offers"),
+        get_items=new_offers,
+        template="wagtail_career/newsletter/email/job_offers.html",
+        text_template="wagtail_career/newsletter/email/job_offers.txt",
+        order=20,
+    )
