@@ -9,8 +9,16 @@ from django.conf import settings
 CUSTOM_BASE_PAGE = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page") != "wagtailcore.Page"
 
 if CUSTOM_BASE_PAGE:
-    from career.models import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+    from career.models import (
+        ArticlePage,
+        ArticlePageAuthor,
+        ArticlePageTag,
+        CareerIndexPage,
+        JobIndexPage,
+        JobOfferPage,
+    )
 else:
+    from wagtail_career.jobs.pages.models import JobIndexPage, JobOfferPage
     from wagtail_career.pages.models import (
         ArticlePage,
         ArticlePageAuthor,
@@ -27,5 +35,7 @@ __all__ = [
     "ArticlePageAuthor",
     "ArticlePageTag",
     "CareerIndexPage",
+    "JobIndexPage",
+    "JobOfferPage",
     "Page",
 ]

@@ -23,7 +23,9 @@ if _SITE_DIR not in sys.path:
 # tests.testapp's pages subclass wagtailcore's Page (swapped out here) and
 # wagtail_career.pages' index, so both leave.
 INSTALLED_APPS = ["home", "career"] + [
-    app for app in INSTALLED_APPS if app not in ("wagtail_career.pages", "tests.testapp")
+    app
+    for app in INSTALLED_APPS
+    if app not in ("wagtail_career.pages", "wagtail_career.jobs.pages", "tests.testapp")
 ]
 
 WAGTAIL_PAGE_MODEL = "home.BasePage"

@@ -28,7 +28,9 @@ from wagtail_career.pages.models import ArticlePage, CareerIndexPage
 from wagtail_career.parts import ARTICLE_PARTS_HOOK, ArticlePart
 
 PACKAGE = Path(__file__).resolve().parent.parent / "wagtail_career"
-FEATURES = ("comments", "employers", "newsletter", "pages")
+FEATURES = ("comments", "employers", "jobs", "newsletter", "pages")
+# The one-way dependencies between features: job offers are an employer's.
+FEATURE_REQUIRES = {"jobs": {"employers"}}
 COMMENTS_ADMIN = "/admin/django_comments_xtd/xtdcomment/"
 PAGE_CACHE = "wagtail_career.cache.CareerPageCacheMiddleware"
 
@@ -355,9 +357,22 @@ def test_no_feature_app_imports_another(feature):
         for path in modules
         for name in _imported(path)
         for other in FEATURES
-        if other != feature and _is_feature(name, other)
+        if other != feature
+        and other not in FEATURE_REQUIRES.get(feature, set())
+        and _is_feature(name, other)
     }
     assert offending == set()
+
+
+def test_feature_dependencies_go_one_way():
+    for feature, required in FEATURE_REQUIRES.items():
+        for other in required:
+            assert feature not in FEATURE_REQUIRES.get(other, set())
+            assert not any(
+                _is_feature(name, feature)
+                for path in _modules(PACKAGE / other)
+                for name in _imported(path)
+            ), f"{other} imports {feature}"
 
 
 def _feature_templates_and_libraries():
