@@ -13,10 +13,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from tests.pages import ArticlePage, ArticlePageAuthor, CareerIndexPage
+from tests.pages import ArticlePage, ArticlePageAuthor, CareerIndexPage, JobIndexPage, JobOfferPage
 from wagtail_career.cache import rate_limit_cache
 from wagtail_career.employers.models import Employer
-from wagtail_career.jobs.pages.models import JobIndexPage, JobOfferPage
 from wagtail_career.models import Author
 
 _counter = itertools.count(1)
