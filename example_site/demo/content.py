@@ -11,7 +11,8 @@ HOME_SLUG = "accueil"
 HOME_BODY = (
     "<p>Bienvenue sur le site de démonstration de <b>wagtail-career</b>.</p>"
     "<p>Rendez-vous dans la section <b>Carrière</b> pour lire des conseils pratiques sur la "
-    "recherche d'emploi, les entrevues et l'évolution professionnelle.</p>"
+    "recherche d'emploi, les entrevues et l'évolution professionnelle, puis parcourez les "
+    "<b>offres d'emploi</b> de nos employeurs partenaires.</p>"
 )
 
 INDEX_TITLE = "Carrière"
@@ -629,3 +630,622 @@ CONTACT_PAGE = {
         "vendredi, de 9 h à 17 h.</p>"
     ),
 }
+
+# The job offers section, beside the career section under the home page.
+JOB_INDEX = {
+    "slug": "offres-emploi",
+    "title": "Offres d'emploi",
+    "intro": (
+        "<p>Les postes ouverts chez les employeurs qui recrutent avec nous, partout au Québec : "
+        "en clinique, en cabinet, en salle de rédaction, en entrepôt ou en télétravail.</p>"
+    ),
+}
+
+# The headings of an offer's description, one per list ("tasks", "profile", "perks"), after
+# its opening paragraph ("summary").
+OFFER_HEADINGS = {
+    "tasks": "Vos responsabilités",
+    "profile": "Votre profil",
+    "perks": "Ce que nous offrons",
+}
+
+# Each employer's open positions (Atelier Zénith Conseil does not recruit). "salary" is
+# (minimum, maximum, unit) in CAD, or None when the employer does not post it; "posted" is how
+# many days ago the offer went up; "closes" how many days from the loading it closes (None:
+# no closing date; negative: already closed, its page shows the closed offer).
+JOB_OFFERS = [
+    {
+        "slug": "physiotherapeute-trois-rivieres",
+        "title": "Physiothérapeute",
+        "employer": "Boréal Physio",
+        "employment_type": "FULL_TIME",
+        "workplace": "on_site",
+        "city": "Trois-Rivières",
+        "region": "QC",
+        "postal_code": "G9A 5H7",
+        "salary": (72000, 94000, "YEAR"),
+        "apply_url": "https://boreal-physio.example/carrieres/physiotherapeute",
+        "posted": 3,
+        "closes": 40,
+        "tags": ["Santé"],
+        "summary": (
+            "Notre clinique du centre-ville de Trois-Rivières agrandit son équipe. Vous "
+            "traiterez une clientèle variée, du sportif du dimanche à la personne qui se remet "
+            "d'une chirurgie, avec du vrai temps pour chaque évaluation."
+        ),
+        "tasks": [
+            "Évaluer les patients et établir avec eux un plan de traitement réaliste",
+            "Offrir des traitements individuels de 45 minutes, sans double réservation",
+            "Collaborer avec les thérapeutes en réadaptation physique et les kinésiologues "
+            "de la clinique",
+            "Tenir les dossiers à jour dans notre logiciel clinique",
+        ],
+        "profile": [
+            "Membre de l'Ordre professionnel de la physiothérapie du Québec, ou admissible",
+            "Intérêt pour la rééducation orthopédique; les nouveaux diplômés sont les bienvenus",
+            "Aisance à communiquer avec des patients de tous âges",
+        ],
+        "perks": [
+            "Poste permanent de 32 à 40 heures par semaine, horaire établi avec vous",
+            "Budget annuel de formation continue de 1 500 $",
+            "Assurances collectives et REER avec contribution de l'employeur",
+        ],
+    },
+    {
+        "slug": "therapeute-readaptation-shawinigan",
+        "title": "Thérapeute en réadaptation physique (temps partiel)",
+        "employer": "Boréal Physio",
+        "employment_type": "PART_TIME",
+        "workplace": "on_site",
+        "city": "Shawinigan",
+        "region": "QC",
+        "postal_code": "G9N 6T5",
+        "salary": None,
+        "apply_email": "emplois@boreal-physio.example",
+        "posted": 12,
+        "closes": None,
+        "tags": ["Santé"],
+        "summary": (
+            "Notre point de service de Shawinigan cherche une personne trois jours par semaine, "
+            "surtout en fin de journée, quand nos patients qui travaillent peuvent venir."
+        ),
+        "tasks": [
+            "Appliquer les plans de traitement établis avec les physiothérapeutes",
+            "Enseigner les exercices à faire à la maison et vérifier qu'ils sont bien faits",
+            "Suivre les progrès des patients et les noter au dossier",
+        ],
+        "profile": [
+            "Diplôme d'études collégiales en techniques de physiothérapie",
+            "Membre de l'Ordre, ou admissible",
+            "Disponibilité deux soirs par semaine, jusqu'à 20 h",
+        ],
+        "perks": [
+            "Trois jours par semaine, et des heures de plus l'été si vous le souhaitez",
+            "Stationnement gratuit et tenue de travail fournie",
+            "Mentorat par une physiothérapeute d'expérience",
+        ],
+    },
+    {
+        "slug": "adjoint-administratif-trois-rivieres",
+        "title": "Adjointe ou adjoint administratif (remplacement de 12 mois)",
+        "employer": "Boréal Physio",
+        "employment_type": "TEMPORARY",
+        "workplace": "on_site",
+        "city": "Trois-Rivières",
+        "region": "QC",
+        "postal_code": "G9A 5H7",
+        "salary": (42000, 48000, "YEAR"),
+        "apply_url": "https://boreal-physio.example/carrieres/adjoint-administratif",
+        "posted": 20,
+        "closes": None,
+        "tags": ["Administration"],
+        "summary": (
+            "Pour un remplacement de congé parental, nous cherchons une personne organisée qui "
+            "sera le premier contact de nos patients, à l'accueil comme au téléphone."
+        ),
+        "tasks": [
+            "Gérer les rendez-vous des six thérapeutes de la clinique",
+            "Accueillir les patients et percevoir les paiements",
+            "Préparer les reçus pour les assureurs et relancer les factures impayées",
+        ],
+        "profile": [
+            "Expérience en service à la clientèle ou en secrétariat",
+            "Aisance avec l'informatique; connaître un logiciel de gestion de clinique est un "
+            "atout",
+            "Calme et courtoisie, même quand la salle d'attente déborde",
+        ],
+        "perks": [
+            "Contrat de 12 mois à temps plein, du lundi au vendredi",
+            "Formation complète dès l'arrivée",
+            "Possibilité de prolongation",
+        ],
+    },
+    {
+        "slug": "avocat-droit-des-affaires-montreal",
+        "title": "Avocate ou avocat en droit des affaires",
+        "employer": "Cabinet Laurentide Avocats",
+        "employment_type": "FULL_TIME",
+        "workplace": "hybrid",
+        "city": "Montréal",
+        "region": "QC",
+        "postal_code": "H3B 2Y5",
+        "salary": (85000, 120000, "YEAR"),
+        "apply_url": "https://cabinet-laurentide-avocats.example/carrieres/droit-des-affaires",
+        "apply_email": "recrutement@cabinet-laurentide-avocats.example",
+        "posted": 6,
+        "closes": 30,
+        "tags": ["Droit"],
+        "summary": (
+            "Notre groupe de droit des affaires accompagne des PME québécoises dans leurs "
+            "financements, leurs acquisitions et leur gouvernance. Il cherche une ou un juriste "
+            "de deux à cinq ans de pratique."
+        ),
+        "tasks": [
+            "Rédiger et négocier des conventions d'actionnaires et des contrats commerciaux",
+            "Participer aux vérifications diligentes lors des acquisitions",
+            "Conseiller directement les dirigeants des entreprises clientes",
+        ],
+        "profile": [
+            "Membre du Barreau du Québec, de deux à cinq ans d'expérience",
+            "Excellente rédaction en français et bonne maîtrise de l'anglais",
+            "Goût du travail d'équipe et des dossiers variés",
+        ],
+        "perks": [
+            "Deux jours de télétravail par semaine",
+            "Une cible d'heures facturables raisonnable, connue dès l'embauche",
+            "Une associée ou un associé parrain dès votre arrivée",
+        ],
+    },
+    {
+        "slug": "journaliste-affaires-municipales",
+        "title": "Journaliste aux affaires municipales",
+        "employer": "Le Fil Montréal",
+        "employment_type": "FULL_TIME",
+        "workplace": "hybrid",
+        "city": "Montréal",
+        "region": "QC",
+        "postal_code": "H2X 3V4",
+        "salary": (58000, 70000, "YEAR"),
+        "apply_url": "https://le-fil-montreal.example/carrieres/journaliste-municipal",
+        "posted": 9,
+        "closes": None,
+        "tags": ["Journalisme"],
+        "summary": (
+            "Le Fil Montréal couvre la ville au plus près de ses quartiers. Nous cherchons une "
+            "ou un journaliste pour suivre l'hôtel de ville, les arrondissements et les décisions "
+            "qui changent le quotidien des Montréalais."
+        ),
+        "tasks": [
+            "Couvrir les séances du conseil municipal et des conseils d'arrondissement",
+            "Proposer des enquêtes et des reportages sur le terrain",
+            "Écrire autant des textes courts en direct que des analyses de fond",
+        ],
+        "profile": [
+            "Trois ans d'expérience en journalisme, idéalement en politique locale",
+            "Rigueur dans la vérification des faits",
+            "Talent pour rendre clairs un budget ou un règlement d'urbanisme",
+        ],
+        "perks": [
+            "Poste permanent et syndiqué",
+            "Horaire hybride entre la salle de rédaction du Plateau et la maison",
+            "Laissez-passer de transport collectif remboursé",
+        ],
+    },
+    {
+        "slug": "developpeur-front-end",
+        "title": "Développeuse ou développeur front-end (contrat d'un an)",
+        "employer": "Le Fil Montréal",
+        "employment_type": "CONTRACTOR",
+        "workplace": "remote",
+        "city": "",
+        "region": "QC",
+        "postal_code": "",
+        "salary": (80000, 95000, "YEAR"),
+        "apply_url": "https://le-fil-montreal.example/carrieres/developpement-front-end",
+        "posted": 16,
+        "closes": None,
+        "tags": ["Technologies"],
+        "summary": (
+            "Pour un contrat d'un an, nous cherchons une personne qui rendra notre site plus "
+            "rapide et plus accessible, lui qui est lu chaque jour sur des téléphones de toutes "
+            "les générations."
+        ),
+        "tasks": [
+            "Refaire les gabarits d'articles pour qu'ils s'affichent vite, même sur un réseau "
+            "cellulaire faible",
+            "Corriger les problèmes d'accessibilité relevés par nos audits",
+            "Concevoir avec la salle de rédaction les formats interactifs des soirées électorales",
+        ],
+        "profile": [
+            "Solide maîtrise du HTML, du CSS et du JavaScript",
+            "Connaissance des règles d'accessibilité du Web (WCAG)",
+            "Expérience d'un gestionnaire de contenu, idéalement Wagtail ou Django",
+        ],
+        "perks": [
+            "Télétravail complet, partout au Québec",
+            "Contrat d'un an, renouvelable",
+            "Équipement fourni",
+        ],
+    },
+    {
+        "slug": "stage-journalisme-ete",
+        "title": "Stage d'été en journalisme",
+        "employer": "Le Fil Montréal",
+        "employment_type": "INTERN",
+        "workplace": "on_site",
+        "city": "Montréal",
+        "region": "QC",
+        "postal_code": "H2X 3V4",
+        "salary": None,
+        "apply_email": "stages@le-fil-montreal.example",
+        "posted": 29,
+        "closes": -2,
+        "tags": ["Journalisme"],
+        "summary": (
+            "Chaque été, Le Fil accueille deux stagiaires rémunérés qui travaillent comme de "
+            "vrais membres de la salle de rédaction, de la conférence de presse à la "
+            "publication."
+        ),
+        "tasks": [
+            "Couvrir l'actualité générale avec l'équipe du matin",
+            "Réaliser au moins un reportage de fond, avec une ou un journaliste d'expérience",
+            "Participer aux réunions de rédaction",
+        ],
+        "profile": [
+            "Études en journalisme ou en communication, en cours ou terminées depuis peu",
+            "Curiosité, débrouillardise et une belle plume",
+            "Disponibilité à temps plein de mai à août",
+        ],
+        "perks": [
+            "Stage rémunéré de 14 semaines",
+            "Encadrement quotidien par la cheffe de pupitre",
+            "Des textes publiés et signés",
+        ],
+    },
+    {
+        "slug": "conseiller-finances-personnelles-sherbrooke",
+        "title": "Conseillère ou conseiller en finances personnelles",
+        "employer": "Caisse Horizon",
+        "employment_type": "FULL_TIME",
+        "workplace": "on_site",
+        "city": "Sherbrooke",
+        "region": "QC",
+        "postal_code": "J1H 1Z1",
+        "salary": (62000, 78000, "YEAR"),
+        "apply_url": "https://caisse-horizon.example/carrieres/finances-personnelles",
+        "posted": 2,
+        "closes": None,
+        "tags": ["Finance"],
+        "summary": (
+            "À notre centre de services de Sherbrooke, vous aiderez nos membres à bâtir un "
+            "budget, à épargner pour un projet ou à préparer leur retraite."
+        ),
+        "tasks": [
+            "Rencontrer les membres pour faire le point sur leur situation financière",
+            "Recommander des solutions d'épargne, de crédit et de placement adaptées",
+            "Suivre votre portefeuille de membres au fil des années",
+        ],
+        "profile": [
+            "Baccalauréat en administration, en finance ou dans un domaine connexe",
+            "Permis de représentant en épargne collective, ou la volonté de l'obtenir",
+            "Sens de l'écoute et approche pédagogique",
+        ],
+        "perks": [
+            "Poste permanent de 35 heures par semaine",
+            "Taux préférentiels sur les produits de la coopérative",
+            "Régime de retraite à prestations déterminées",
+        ],
+    },
+    {
+        "slug": "analyste-securite-information",
+        "title": "Analyste en sécurité de l'information",
+        "employer": "Caisse Horizon",
+        "employment_type": "FULL_TIME",
+        "workplace": "remote",
+        "city": "",
+        "region": "QC",
+        "postal_code": "",
+        "salary": (88000, 112000, "YEAR"),
+        "apply_url": "https://caisse-horizon.example/carrieres/securite-information",
+        "posted": 15,
+        "closes": None,
+        "tags": ["Technologies", "Finance"],
+        "summary": (
+            "Notre petite équipe de sécurité protège les données de 60 000 membres. Elle cherche "
+            "une ou un analyste pour renforcer la détection des incidents et la réponse."
+        ),
+        "tasks": [
+            "Surveiller les alertes et mener les premières analyses d'incidents",
+            "Tenir à jour l'inventaire des vulnérabilités et suivre leur correction",
+            "Sensibiliser les employés à l'hameçonnage par de courts ateliers",
+        ],
+        "profile": [
+            "Trois ans d'expérience en sécurité informatique",
+            "Connaissance d'un outil de gestion des événements de sécurité (SIEM)",
+            "Une certification reconnue est un atout",
+        ],
+        "perks": [
+            "Télétravail à 100 %, avec une rencontre d'équipe par trimestre à Sherbrooke",
+            "Horaire flexible; une semaine de garde sur six",
+            "Cinq semaines de vacances dès la première année",
+        ],
+    },
+    {
+        "slug": "conseiller-ressources-humaines-quebec",
+        "title": "Conseillère ou conseiller en ressources humaines",
+        "employer": "Caisse Horizon",
+        "employment_type": "FULL_TIME",
+        "workplace": "hybrid",
+        "city": "Québec",
+        "region": "QC",
+        "postal_code": "G1R 4S9",
+        "salary": (68000, 84000, "YEAR"),
+        "apply_email": "rh@caisse-horizon.example",
+        "posted": 22,
+        "closes": 21,
+        "tags": ["Ressources humaines"],
+        "summary": (
+            "Au siège social de Québec, vous accompagnerez les gestionnaires de nos douze "
+            "centres de services dans le recrutement, l'accueil et le développement de leurs "
+            "équipes."
+        ),
+        "tasks": [
+            "Mener les processus de recrutement, de l'affichage à l'offre d'emploi",
+            "Conseiller les gestionnaires sur les relations de travail au quotidien",
+            "Améliorer notre programme d'accueil des nouveaux employés",
+        ],
+        "profile": [
+            "Baccalauréat en gestion des ressources humaines ou en relations industrielles",
+            "Membre de l'Ordre des CRHA, ou en voie de le devenir",
+            "Cinq ans d'expérience comme généraliste",
+        ],
+        "perks": [
+            "Trois jours de télétravail par semaine",
+            "Programme d'aide aux employés et à leur famille",
+            "Assurances collectives payées à 70 % par l'employeur",
+        ],
+    },
+    {
+        "slug": "notaire-gatineau",
+        "title": "Notaire",
+        "employer": "Notaires Beaulieu Gagnon",
+        "employment_type": "FULL_TIME",
+        "workplace": "on_site",
+        "city": "Gatineau",
+        "region": "QC",
+        "postal_code": "J8X 2B6",
+        "salary": None,
+        "apply_email": "carrieres@notaires-beaulieu-gagnon.example",
+        "posted": 25,
+        "closes": 3,
+        "tags": ["Droit"],
+        "summary": (
+            "Notre étude de Gatineau, active en droit immobilier, en successions et en "
+            "médiation familiale, cherche une ou un notaire pour se joindre à ses quatre "
+            "associés."
+        ),
+        "tasks": [
+            "Recevoir les actes de vente, d'hypothèque et les testaments",
+            "Accompagner les familles dans le règlement des successions",
+            "Prendre part aux dossiers de médiation familiale, si le domaine vous attire",
+        ],
+        "profile": [
+            "Membre de la Chambre des notaires du Québec",
+            "Français et anglais, pour servir notre clientèle des deux rives de l'Outaouais",
+            "Au moins un an d'expérience en étude",
+        ],
+        "perks": [
+            "Rémunération concurrentielle, selon l'expérience",
+            "Possibilité de devenir associée ou associé à moyen terme",
+            "Semaine de quatre jours et demi l'été",
+        ],
+    },
+    {
+        "slug": "enseignant-programmation-laval",
+        "title": "Enseignante ou enseignant en programmation (formation continue)",
+        "employer": "Collège Saint-Laurent Tech",
+        "employment_type": "PART_TIME",
+        "workplace": "hybrid",
+        "city": "Laval",
+        "region": "QC",
+        "postal_code": "H7N 5H9",
+        "salary": None,
+        "apply_url": (
+            "https://college-saint-laurent-tech.example/carrieres/enseignement-programmation"
+        ),
+        "posted": 5,
+        "closes": 35,
+        "tags": ["Enseignement", "Technologies"],
+        "summary": (
+            "Nos programmes du soir forment des adultes qui se réorientent vers le "
+            "développement logiciel. Nous cherchons des gens du métier qui aiment transmettre."
+        ),
+        "tasks": [
+            "Donner un cours de 45 heures en Python ou en développement Web, deux soirs par "
+            "semaine",
+            "Préparer les laboratoires et corriger les travaux pratiques",
+            "Accompagner les étudiants dans leur projet de fin de parcours",
+        ],
+        "profile": [
+            "Cinq ans d'expérience en développement logiciel",
+            "Une première expérience d'enseignement ou de formation est un atout",
+            "De la patience, et du plaisir à expliquer les notions de base",
+        ],
+        "perks": [
+            "Rémunération selon l'échelle de la formation continue",
+            "Cours en classe à Laval, préparation à distance",
+            "Charge de cours renouvelable chaque session",
+        ],
+    },
+    {
+        "slug": "conseiller-pedagogique-formation-distance",
+        "title": "Conseillère ou conseiller pédagogique en formation à distance",
+        "employer": "Collège Saint-Laurent Tech",
+        "employment_type": "FULL_TIME",
+        "workplace": "remote",
+        "city": "",
+        "region": "QC",
+        "postal_code": "",
+        "salary": (70000, 90000, "YEAR"),
+        "apply_url": "https://college-saint-laurent-tech.example/carrieres/conseil-pedagogique",
+        "posted": 11,
+        "closes": None,
+        "tags": ["Enseignement"],
+        "summary": (
+            "Le tiers de nos étudiants suivent désormais leurs cours à distance. Vous aiderez "
+            "nos enseignants à concevoir des cours en ligne clairs, accessibles et motivants."
+        ),
+        "tasks": [
+            "Accompagner les enseignants dans la conception de leurs cours en ligne",
+            "Former le personnel à notre plateforme d'apprentissage",
+            "Évaluer les cours avec les étudiants et proposer des améliorations",
+        ],
+        "profile": [
+            "Diplôme en sciences de l'éducation ou en technopédagogie",
+            "Trois ans d'expérience en conception de formations en ligne",
+            "Connaissance de la conception universelle de l'apprentissage",
+        ],
+        "perks": [
+            "Télétravail, avec deux journées par session au campus de Laval",
+            "Quatre semaines de vacances, en plus du congé des fêtes",
+            "Régime de retraite et assurances collectives",
+        ],
+    },
+    {
+        "slug": "repartiteur-transport-levis",
+        "title": "Répartitrice ou répartiteur de transport",
+        "employer": "Groupe Érable Logistique",
+        "employment_type": "FULL_TIME",
+        "workplace": "on_site",
+        "city": "Lévis",
+        "region": "QC",
+        "postal_code": "G6V 6N6",
+        "salary": (52000, 61000, "YEAR"),
+        "apply_url": "https://groupe-erable-logistique.example/carrieres/repartition",
+        "posted": 1,
+        "closes": None,
+        "tags": ["Logistique"],
+        "summary": (
+            "Notre centre de répartition de Lévis coordonne 80 camions entre le Québec et "
+            "l'Ontario. Vous serez au cœur de la journée de nos chauffeurs."
+        ),
+        "tasks": [
+            "Planifier les trajets et confier les chargements aux chauffeurs",
+            "Réagir aux imprévus : tempêtes, bris, retards chez les clients",
+            "Tenir les clients informés de l'heure de livraison",
+        ],
+        "profile": [
+            "Un an d'expérience en répartition ou en transport",
+            "Sens de l'organisation et calme sous pression",
+            "Anglais fonctionnel, pour les appels avec l'Ontario",
+        ],
+        "perks": [
+            "Horaire de jour, du lundi au vendredi",
+            "Prime annuelle selon les résultats",
+            "Assurances collectives dès le premier mois",
+        ],
+    },
+    {
+        "slug": "analyste-donnees-logistiques",
+        "title": "Analyste de données logistiques",
+        "employer": "Groupe Érable Logistique",
+        "employment_type": "FULL_TIME",
+        "workplace": "remote",
+        "city": "",
+        "region": "QC",
+        "postal_code": "",
+        "salary": (75000, 92000, "YEAR"),
+        "apply_url": "https://groupe-erable-logistique.example/carrieres/analyse-donnees",
+        "posted": 8,
+        "closes": None,
+        "tags": ["Technologies", "Logistique"],
+        "summary": (
+            "Nos entrepôts et nos camions produisent beaucoup de données, mais peu de réponses. "
+            "Vous en tirerez des tableaux de bord utiles à nos gestionnaires."
+        ),
+        "tasks": [
+            "Construire des tableaux de bord sur les délais de livraison et le remplissage des "
+            "camions",
+            "Fiabiliser les données de nos systèmes de gestion d'entrepôt",
+            "Présenter vos constats aux équipes des opérations",
+        ],
+        "profile": [
+            "Maîtrise du SQL et d'un outil de visualisation de données",
+            "Deux ans d'expérience en analyse, idéalement en transport ou en distribution",
+            "Talent pour expliquer des chiffres sans jargon",
+        ],
+        "perks": [
+            "Télétravail complet, au Québec",
+            "Budget de formation et temps réservé à la veille",
+            "Horaire flexible",
+        ],
+    },
+    {
+        "slug": "technicien-paie-quebec",
+        "title": "Technicienne ou technicien en paie",
+        "employer": "Groupe Érable Logistique",
+        "employment_type": "FULL_TIME",
+        "workplace": "hybrid",
+        "city": "Québec",
+        "region": "QC",
+        "postal_code": "G1K 3A9",
+        "salary": (55000, 64000, "YEAR"),
+        "apply_email": "paie@groupe-erable-logistique.example",
+        "posted": 14,
+        "closes": None,
+        "tags": ["Finance", "Ressources humaines"],
+        "summary": (
+            "Vous préparerez la paie de nos 400 employés, syndiqués ou non, répartis dans trois "
+            "centres de distribution."
+        ),
+        "tasks": [
+            "Traiter la paie aux deux semaines et les ajustements rétroactifs",
+            "Appliquer les conventions collectives et les normes du travail",
+            "Produire les relevés et les feuillets de fin d'année",
+        ],
+        "profile": [
+            "Diplôme d'études collégiales en comptabilité, ou certificat en gestion de la paie",
+            "Trois ans d'expérience en paie",
+            "Rigueur et discrétion",
+        ],
+        "perks": [
+            "Deux jours de télétravail par semaine",
+            "L'été, congé le vendredi après-midi",
+            "REER collectif avec contribution de l'employeur",
+        ],
+    },
+    {
+        "slug": "cariste-soir-laval",
+        "title": "Cariste de soir",
+        "employer": "Groupe Érable Logistique",
+        "employment_type": "FULL_TIME",
+        "workplace": "on_site",
+        "city": "Laval",
+        "region": "QC",
+        "postal_code": "H7T 2P5",
+        "salary": (24.75, 28.50, "HOUR"),
+        "apply_url": "https://groupe-erable-logistique.example/carrieres/cariste",
+        "posted": 18,
+        "closes": 45,
+        "tags": ["Logistique"],
+        "summary": (
+            "Notre centre de distribution de Laval cherche des caristes pour son quart de soir, "
+            "du lundi au jeudi."
+        ),
+        "tasks": [
+            "Préparer les commandes et charger les remorques",
+            "Recevoir les marchandises et les ranger",
+            "Inspecter le chariot avant chaque quart et suivre les règles de sécurité",
+        ],
+        "profile": [
+            "Carte de cariste valide (formation offerte aux bons candidats)",
+            "Expérience en entrepôt, un atout",
+            "Ponctualité et esprit d'équipe",
+        ],
+        "perks": [
+            "Quatre soirs de 10 heures, de 15 h à 1 h",
+            "Prime de soir de 1,50 $ l'heure, comprise dans le taux affiché",
+            "Vêtements et bottes de sécurité fournis",
+        ],
+    },
+]

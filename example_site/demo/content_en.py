@@ -14,7 +14,8 @@ HOME = {
     "body": (
         "<p>Welcome to the demo site of <b>wagtail-career</b>.</p>"
         "<p>Head over to the <b>Career</b> section for practical advice on finding a job, "
-        "handling interviews and growing in your working life.</p>"
+        "handling interviews and growing in your working life, then browse the <b>job "
+        "offers</b> of the employers we work with.</p>"
     ),
 }
 
@@ -494,6 +495,437 @@ ARTICLES = {
                 "<p>Changing careers at 40 or 50 takes courage, but rarely more than another "
                 "ten years in a job that no longer feels like yours.</p>",
             ),
+        ],
+    },
+}
+
+JOB_INDEX = {
+    "title": "Job offers",
+    "slug": "job-offers",
+    "intro": (
+        "<p>Open positions with the employers who recruit through us, all over Quebec: in "
+        "clinics and law firms, in the newsroom, in the warehouse or from home.</p>"
+    ),
+}
+
+OFFER_HEADINGS = {
+    "tasks": "What you will do",
+    "profile": "What we are looking for",
+    "perks": "What we offer",
+}
+
+# Keyed by the French offer's slug; where, how, how much and when follow the French original.
+JOB_OFFERS = {
+    "physiotherapeute-trois-rivieres": {
+        "slug": "physiotherapist-trois-rivieres",
+        "title": "Physiotherapist",
+        "tags": ["Health"],
+        "summary": (
+            "Our clinic in downtown Trois-Rivières is growing its team. You will treat a wide "
+            "range of patients, from weekend athletes to people recovering from surgery, with "
+            "real time set aside for every assessment."
+        ),
+        "tasks": [
+            "Assess patients and agree on a realistic treatment plan with them",
+            "Give one-on-one 45-minute treatments, never double-booked",
+            "Work alongside the clinic's physiotherapy technologists and kinesiologists",
+            "Keep patient records up to date in our clinical software",
+        ],
+        "profile": [
+            "Member of the Ordre professionnel de la physiothérapie du Québec, or eligible",
+            "An interest in orthopaedic rehabilitation; new graduates are welcome",
+            "At ease talking with patients of every age",
+        ],
+        "perks": [
+            "A permanent position, 32 to 40 hours a week, on a schedule set with you",
+            "A yearly continuing education budget of $1,500",
+            "Group insurance and an RRSP with employer contributions",
+        ],
+    },
+    "therapeute-readaptation-shawinigan": {
+        "slug": "physiotherapy-technologist-shawinigan",
+        "title": "Physiotherapy Technologist (Part Time)",
+        "tags": ["Health"],
+        "summary": (
+            "Our Shawinigan location is looking for someone three days a week, mostly late in "
+            "the day, when our working patients can come in."
+        ),
+        "tasks": [
+            "Carry out the treatment plans drawn up with the physiotherapists",
+            "Teach home exercises and check that patients do them right",
+            "Follow each patient's progress and record it in their file",
+        ],
+        "profile": [
+            "A college diploma in physiotherapy technology",
+            "Member of the professional order, or eligible",
+            "Available two evenings a week, until 8 p.m.",
+        ],
+        "perks": [
+            "Three days a week, with extra hours in the summer if you want them",
+            "Free parking and work clothes provided",
+            "Mentoring by an experienced physiotherapist",
+        ],
+    },
+    "adjoint-administratif-trois-rivieres": {
+        "slug": "administrative-assistant-trois-rivieres",
+        "title": "Administrative Assistant (12-Month Replacement)",
+        "tags": ["Administration"],
+        "summary": (
+            "To cover a parental leave, we are looking for an organised person to be our "
+            "patients' first point of contact, at the front desk and on the phone."
+        ),
+        "tasks": [
+            "Manage the appointments of the clinic's six therapists",
+            "Welcome patients and take payments",
+            "Prepare receipts for insurers and follow up on unpaid invoices",
+        ],
+        "profile": [
+            "Experience in customer service or office administration",
+            "Comfortable with computers; knowing a clinic management system is a plus",
+            "Calm and courteous, even when the waiting room is full",
+        ],
+        "perks": [
+            "A 12-month full-time contract, Monday to Friday",
+            "Full training from day one",
+            "A possible extension",
+        ],
+    },
+    "avocat-droit-des-affaires-montreal": {
+        "slug": "business-lawyer-montreal",
+        "title": "Business Lawyer",
+        "tags": ["Law"],
+        "summary": (
+            "Our business law group helps Quebec small and medium-sized businesses with their "
+            "financing, acquisitions and governance. It is looking for a lawyer with two to five "
+            "years of practice."
+        ),
+        "tasks": [
+            "Draft and negotiate shareholder agreements and commercial contracts",
+            "Take part in due diligence reviews for acquisitions",
+            "Advise our client companies' executives directly",
+        ],
+        "profile": [
+            "Member of the Barreau du Québec, with two to five years of experience",
+            "Excellent drafting in French and a good command of English",
+            "Enjoys teamwork and a varied caseload",
+        ],
+        "perks": [
+            "Two days a week working from home",
+            "A reasonable billable hours target, known from the day you are hired",
+            "A partner to mentor you from your first day",
+        ],
+    },
+    "journaliste-affaires-municipales": {
+        "slug": "municipal-affairs-reporter",
+        "title": "Municipal Affairs Reporter",
+        "tags": ["Journalism"],
+        "summary": (
+            "Le Fil Montréal covers the city neighbourhood by neighbourhood. We are looking for a "
+            "reporter to follow city hall, the boroughs and the decisions that change "
+            "Montrealers' daily lives."
+        ),
+        "tasks": [
+            "Cover city council and borough council meetings",
+            "Pitch investigations and on-the-ground stories",
+            "Write short live updates as well as in-depth analysis",
+        ],
+        "profile": [
+            "Three years of experience in journalism, ideally covering local politics",
+            "Rigorous fact-checking",
+            "A knack for making a budget or a zoning by-law easy to follow",
+        ],
+        "perks": [
+            "A permanent, unionised position",
+            "A hybrid schedule between our Plateau newsroom and home",
+            "Your public transit pass reimbursed",
+        ],
+    },
+    "developpeur-front-end": {
+        "slug": "front-end-developer",
+        "title": "Front-End Developer (One-Year Contract)",
+        "tags": ["Technology"],
+        "summary": (
+            "For a one-year contract, we are looking for someone to make our site faster and "
+            "more accessible: it is read every day on the phones of readers of every generation."
+        ),
+        "tasks": [
+            "Rebuild the article templates so that they load fast, even on a weak mobile signal",
+            "Fix the accessibility issues found by our audits",
+            "Design the interactive formats of election nights with the newsroom",
+        ],
+        "profile": [
+            "Strong HTML, CSS and JavaScript skills",
+            "Knowledge of the Web Content Accessibility Guidelines (WCAG)",
+            "Experience with a content management system, ideally Wagtail or Django",
+        ],
+        "perks": [
+            "Fully remote, anywhere in Quebec",
+            "A one-year contract, renewable",
+            "Equipment provided",
+        ],
+    },
+    "stage-journalisme-ete": {
+        "slug": "summer-journalism-internship",
+        "title": "Summer Journalism Internship",
+        "tags": ["Journalism"],
+        "summary": (
+            "Every summer, Le Fil takes on two paid interns who work as full members of the "
+            "newsroom, from the press conference to publication."
+        ),
+        "tasks": [
+            "Cover general news with the morning team",
+            "Produce at least one in-depth story, alongside an experienced reporter",
+            "Take part in editorial meetings",
+        ],
+        "profile": [
+            "Studying journalism or communications, or recently graduated",
+            "Curious, resourceful and a good writer",
+            "Available full time from May to August",
+        ],
+        "perks": [
+            "A paid 14-week internship",
+            "Daily guidance from the news editor",
+            "Published stories, under your own byline",
+        ],
+    },
+    "conseiller-finances-personnelles-sherbrooke": {
+        "slug": "personal-finance-advisor-sherbrooke",
+        "title": "Personal Finance Advisor",
+        "tags": ["Finance"],
+        "summary": (
+            "At our Sherbrooke service centre, you will help our members draw up a budget, save "
+            "for a project or plan their retirement."
+        ),
+        "tasks": [
+            "Meet members to review their financial situation",
+            "Recommend savings, credit and investment solutions that suit them",
+            "Look after your portfolio of members over the years",
+        ],
+        "profile": [
+            "A bachelor's degree in administration, finance or a related field",
+            "A mutual fund representative licence, or the will to get one",
+            "A good listener who likes to explain",
+        ],
+        "perks": [
+            "A permanent position, 35 hours a week",
+            "Preferential rates on the co-operative's products",
+            "A defined benefit pension plan",
+        ],
+    },
+    "analyste-securite-information": {
+        "slug": "information-security-analyst",
+        "title": "Information Security Analyst",
+        "tags": ["Technology", "Finance"],
+        "summary": (
+            "Our small security team protects the data of 60,000 members. It is looking for an "
+            "analyst to strengthen incident detection and response."
+        ),
+        "tasks": [
+            "Monitor alerts and carry out the first analysis of incidents",
+            "Keep the vulnerability inventory up to date and follow up on fixes",
+            "Raise staff awareness of phishing through short workshops",
+        ],
+        "profile": [
+            "Three years of experience in IT security",
+            "Knowledge of a security information and event management (SIEM) tool",
+            "A recognised certification is a plus",
+        ],
+        "perks": [
+            "Fully remote, with one team day in Sherbrooke each quarter",
+            "Flexible hours; on call one week in six",
+            "Five weeks of vacation from your first year",
+        ],
+    },
+    "conseiller-ressources-humaines-quebec": {
+        "slug": "human-resources-advisor-quebec-city",
+        "title": "Human Resources Advisor",
+        "tags": ["Human resources"],
+        "summary": (
+            "At our head office in Québec City, you will support the managers of our twelve "
+            "service centres as they hire, welcome and develop their teams."
+        ),
+        "tasks": [
+            "Run hiring processes, from the posting to the job offer",
+            "Advise managers on everyday labour relations",
+            "Improve our onboarding programme for new employees",
+        ],
+        "profile": [
+            "A bachelor's degree in human resources management or industrial relations",
+            "Member of the Ordre des CRHA, or on the way to becoming one",
+            "Five years of experience as an HR generalist",
+        ],
+        "perks": [
+            "Three days a week working from home",
+            "An employee and family assistance programme",
+            "Group insurance, 70% paid by the employer",
+        ],
+    },
+    "notaire-gatineau": {
+        "slug": "notary-gatineau",
+        "title": "Notary",
+        "tags": ["Law"],
+        "summary": (
+            "Our Gatineau office, active in real estate law, estates and family mediation, is "
+            "looking for a notary to join its four partners."
+        ),
+        "tasks": [
+            "Execute deeds of sale, hypothecs and wills",
+            "Help families settle estates",
+            "Take on family mediation files, if the field appeals to you",
+        ],
+        "profile": [
+            "Member of the Chambre des notaires du Québec",
+            "French and English, to serve our clients on both sides of the Ottawa River",
+            "At least one year of experience in a notarial office",
+        ],
+        "perks": [
+            "Competitive pay, based on experience",
+            "A path to partnership in the medium term",
+            "A four-and-a-half-day week in the summer",
+        ],
+    },
+    "enseignant-programmation-laval": {
+        "slug": "programming-instructor-laval",
+        "title": "Programming Instructor (Continuing Education)",
+        "tags": ["Teaching", "Technology"],
+        "summary": (
+            "Our evening programmes train adults who are moving into software development. We "
+            "are looking for practitioners who enjoy passing on what they know."
+        ),
+        "tasks": [
+            "Teach a 45-hour course in Python or web development, two evenings a week",
+            "Prepare the labs and mark the assignments",
+            "Guide students through their final project",
+        ],
+        "profile": [
+            "Five years of experience in software development",
+            "Some teaching or training experience is a plus",
+            "Patience, and pleasure in explaining the basics",
+        ],
+        "perks": [
+            "Pay on the continuing education scale",
+            "Classes on campus in Laval, preparation from home",
+            "A teaching load renewable every term",
+        ],
+    },
+    "conseiller-pedagogique-formation-distance": {
+        "slug": "online-learning-advisor",
+        "title": "Online Learning Educational Advisor",
+        "tags": ["Teaching"],
+        "summary": (
+            "A third of our students now take their courses online. You will help our teachers "
+            "design online courses that are clear, accessible and engaging."
+        ),
+        "tasks": [
+            "Support teachers as they design their online courses",
+            "Train staff on our learning platform",
+            "Review courses with students and suggest improvements",
+        ],
+        "profile": [
+            "A degree in education or educational technology",
+            "Three years of experience designing online training",
+            "Knowledge of Universal Design for Learning",
+        ],
+        "perks": [
+            "Remote work, with two days a term on our Laval campus",
+            "Four weeks of vacation, plus the holiday break",
+            "A pension plan and group insurance",
+        ],
+    },
+    "repartiteur-transport-levis": {
+        "slug": "freight-dispatcher-levis",
+        "title": "Freight Dispatcher",
+        "tags": ["Logistics"],
+        "summary": (
+            "Our Lévis dispatch centre coordinates 80 trucks between Quebec and Ontario. You will "
+            "be at the heart of our drivers' day."
+        ),
+        "tasks": [
+            "Plan routes and assign loads to drivers",
+            "Deal with the unexpected: snowstorms, breakdowns, delays at customers' docks",
+            "Keep customers informed of delivery times",
+        ],
+        "profile": [
+            "One year of experience in dispatch or transportation",
+            "Well organised and calm under pressure",
+            "Working English, for calls with Ontario",
+        ],
+        "perks": [
+            "Day shift, Monday to Friday",
+            "A yearly bonus based on results",
+            "Group insurance from your first month",
+        ],
+    },
+    "analyste-donnees-logistiques": {
+        "slug": "logistics-data-analyst",
+        "title": "Logistics Data Analyst",
+        "tags": ["Technology", "Logistics"],
+        "summary": (
+            "Our warehouses and trucks produce plenty of data but few answers. You will turn it "
+            "into dashboards our managers can use."
+        ),
+        "tasks": [
+            "Build dashboards on delivery times and truck fill rates",
+            "Make the data from our warehouse management systems reliable",
+            "Present your findings to the operations teams",
+        ],
+        "profile": [
+            "Strong SQL and a data visualisation tool",
+            "Two years of experience in analysis, ideally in transportation or distribution",
+            "A knack for explaining numbers without jargon",
+        ],
+        "perks": [
+            "Fully remote, within Quebec",
+            "A training budget and time set aside to keep up to date",
+            "Flexible hours",
+        ],
+    },
+    "technicien-paie-quebec": {
+        "slug": "payroll-technician-quebec-city",
+        "title": "Payroll Technician",
+        "tags": ["Finance", "Human resources"],
+        "summary": (
+            "You will run the payroll of our 400 employees, unionised or not, across three "
+            "distribution centres."
+        ),
+        "tasks": [
+            "Process the biweekly payroll and retroactive adjustments",
+            "Apply the collective agreements and labour standards",
+            "Produce the year-end slips",
+        ],
+        "profile": [
+            "A college diploma in accounting, or a certificate in payroll management",
+            "Three years of payroll experience",
+            "Accurate and discreet",
+        ],
+        "perks": [
+            "Two days a week working from home",
+            "Friday afternoons off in the summer",
+            "A group RRSP with employer contributions",
+        ],
+    },
+    "cariste-soir-laval": {
+        "slug": "forklift-operator-evenings-laval",
+        "title": "Forklift Operator (Evenings)",
+        "tags": ["Logistics"],
+        "summary": (
+            "Our Laval distribution centre is looking for forklift operators for its evening "
+            "shift, Monday to Thursday."
+        ),
+        "tasks": [
+            "Pick orders and load trailers",
+            "Receive and put away goods",
+            "Inspect the forklift before every shift and follow the safety rules",
+        ],
+        "profile": [
+            "A valid forklift operator card (training offered to the right candidates)",
+            "Warehouse experience is a plus",
+            "Punctual and a team player",
+        ],
+        "perks": [
+            "Four 10-hour evenings, 3 p.m. to 1 a.m.",
+            "A $1.50 an hour evening premium, included in the posted rate",
+            "Safety clothing and boots provided",
         ],
     },
 }

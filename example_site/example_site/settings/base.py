@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "wagtail_career.comments",
     "wagtail_career.employers",
     "wagtail_career.newsletter",
+    "wagtail_career.jobs",
+    "wagtail_career.jobs.pages",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -1,4 +1,5 @@
-"""Load the example site's demo content: home page, career section, authors, articles, images.
+"""Load the example site's demo content: home page, career section, authors, articles, images,
+employers and their job offers.
 
 The site is bilingual the Wagtail way: the French content (``demo.content``) is the original,
 and the English content (``demo.content_en``) is its translation in the English locale, made
@@ -13,7 +14,9 @@ a new kind of demo object gets a new method there.
 
 import datetime
 import io
+from decimal import Decimal
 from functools import partial
+from html import escape
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -33,6 +36,7 @@ from wagtail.models import Locale, Page, Site
 
 from demo import content, content_en, images
 from wagtail_career.employers.models import Employer
+from wagtail_career.jobs.pages.models import JobIndexPage, JobOfferPage
 from wagtail_career.models import Author, CareerSettings
 from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, CareerIndexPage
 
@@ -54,6 +58,29 @@ REUSED = gettext_lazy("Réutilisation")
 # What a snippet's translation takes from its French original as is: names, pictures, links.
 AUTHOR_SHARED_FIELDS = ("name", "organisation", "photo", "website", "linkedin_url")
 EMPLOYER_SHARED_FIELDS = ("name", "logo", "website", "careers_url", "is_recruiting", "sort_order")
+# ... and a job offer's: where, how, how much and when (the employer is its translation).
+OFFER_SHARED_FIELDS = (
+    "employment_type",
+    "workplace",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_unit",
+    "apply_url",
+    "apply_email",
+    "date_posted",
+    "valid_through",
+    "expire_at",
+)
+
+
+def amount(value):
+    """A salary of the demo content (a number or None) as the model's Decimal."""
+    return None if value is None else Decimal(str(value))
 
 
 def translatable(model):
@@ -83,17 +110,24 @@ class Command(BaseCommand):
             authors = self.load_authors()
             articles = self.load_articles(index, authors)
             employers = self.load_employers()
+            # Offers' dates are relative to now: some posted days ago, one closing soon.
+            now = timezone.now()
+            job_index = self.load_job_index(home)
+            offers = self.load_offers(job_index, employers, now)
             # The English translations, parents before children.
             self.translate_home_page(home)
             english_index = self.translate_career_index(index)
+            english_job_index = self.translate_job_index(job_index)
             self.translate_contact_page(contact)
             english_authors = self.translate_authors(authors)
             self.translate_articles(articles, english_authors)
-            self.translate_employers(employers)
+            english_employers = self.translate_employers(employers)
+            english_offers = self.translate_offers(offers, english_employers)
+            self.close_offers(offers + english_offers, now)
             created_admin = self.load_superuser()
             self.load_people()
             self.load_comments(index, site)
-        self.print_summary(index, english_index, created_admin)
+        self.print_summary(index, english_index, job_index, english_job_index, created_admin)
 
     def log(self, message):
         if not self.quiet:
@@ -209,18 +243,52 @@ class Command(BaseCommand):
             )
 
     def translate_employers(self, employers):
+        """The employers' English translations, by the French employer's pk (the French
+        employers themselves while the Employer snippet is not translatable)."""
         if not translatable(Employer):
-            return
+            return {employer.pk: employer for employer in employers}
+        english = {}
         for employer in employers:
             shared = {field: getattr(employer, field) for field in EMPLOYER_SHARED_FIELDS}
-            _translation, created = self.translate_snippet(
+            translation, created = self.translate_snippet(
                 employer, {**shared, "description": content_en.EMPLOYERS[employer.name]}
             )
+            english[employer.pk] = translation
             self.log(
                 self.status(
                     CREATED if created else UPDATED, _("traduction d'employeur"), employer.name
                 )
             )
+        return english
+
+    def translate_job_index(self, job_index):
+        data = content_en.JOB_INDEX
+        return self.translate_page(
+            job_index,
+            {"title": data["title"], "slug": data["slug"], "intro": data["intro"]},
+            _("traduction des offres d'emploi"),
+        )
+
+    def translate_offers(self, offers, english_employers):
+        """The offers' English translations, with their data, as ``load_offers`` returns."""
+        translations = []
+        for page, data in offers:
+            english = content_en.JOB_OFFERS[data["slug"]]
+            shared = {field: getattr(page, field) for field in OFFER_SHARED_FIELDS}
+            translation = self.translate_page(
+                page,
+                {
+                    **shared,
+                    "title": english["title"],
+                    "slug": english["slug"],
+                    "employer": english_employers[page.employer_id],
+                    "description": self.offer_description(english, content_en.OFFER_HEADINGS),
+                    "tags": english["tags"],
+                },
+                _("traduction d'offre d'emploi"),
+            )
+            translations.append((translation, data))
+        return translations
 
     def load_home_page(self):
         """Return the site's HomePage, replacing Wagtail's stock welcome page on the first run."""
@@ -263,6 +331,97 @@ class Command(BaseCommand):
         self.publish(index)
         self.log(self.status(CREATED if created else UPDATED, _("section carrière"), index.title))
         return index
+
+    def load_job_index(self, home):
+        data = content.JOB_INDEX
+        index = JobIndexPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        created = index is None
+        if created:
+            index = JobIndexPage(slug=data["slug"])
+        index.title = data["title"]
+        index.intro = data["intro"]
+        if created:
+            home.add_child(instance=index)
+        self.publish(index)
+        self.log(self.status(CREATED if created else UPDATED, _("offres d'emploi"), index.title))
+        return index
+
+    def load_offers(self, job_index, employers, now):
+        """The French job offers; return each page with its data, for the translations.
+
+        An offer whose closing date is past is published open: ``close_offers`` closes it
+        once its translation is made.
+        """
+        by_name = {employer.name: employer for employer in employers}
+        today = timezone.localdate(now)
+        offers = []
+        for data in content.JOB_OFFERS:
+            page = JobOfferPage.objects.child_of(job_index).filter(slug=data["slug"]).first()
+            created = page is None
+            if created:
+                page = JobOfferPage(slug=data["slug"])
+            salary_min, salary_max, page.salary_unit = data["salary"] or (None, None, "YEAR")
+            page.title = data["title"]
+            page.employer = by_name[data["employer"]]
+            page.employment_type = data["employment_type"]
+            page.workplace = data["workplace"]
+            page.city, page.region = data["city"], data["region"]
+            page.postal_code = data["postal_code"]
+            page.salary_min, page.salary_max = amount(salary_min), amount(salary_max)
+            page.apply_url = data.get("apply_url", "")
+            page.apply_email = data.get("apply_email", "")
+            page.description = self.offer_description(data, content.OFFER_HEADINGS)
+            # Posted in the morning, like the articles.
+            page.date_posted = timezone.make_aware(
+                datetime.datetime.combine(
+                    today - datetime.timedelta(days=data["posted"]), PUBLICATION_TIME
+                )
+            )
+            closing = self.closing(data, now)
+            # A past closing date is set by close_offers, after the publication. The expiry
+            # is set too: the model's sync never clears an old one a rerun must drop.
+            page.valid_through = closing if closing is None or closing > now else None
+            page.expire_at = page.valid_through
+            page.tags.set(data["tags"])
+            if created:
+                job_index.add_child(instance=page)
+            self.publish(page)
+            offers.append((page, data))
+            self.log(self.status(CREATED if created else UPDATED, _("offre d'emploi"), page.title))
+        return offers
+
+    @staticmethod
+    def closing(data, now):
+        if data["closes"] is None:
+            return None
+        return now + datetime.timedelta(days=data["closes"])
+
+    def close_offers(self, offers, now):
+        """Set the past closing date of the closed offers, in both languages.
+
+        A plain update, after their publication: publishing them closed would also set their
+        ``expire_at``, and Wagtail's ``publish_scheduled`` would then unpublish them, while
+        the demo keeps them live to show a closed offer's page. Their latest revision gets the
+        date too, so the editor shows it. No purge: the publications purge once the
+        transaction commits, and a past date moves no cache deadline.
+        """
+        for page, data in offers:
+            moment = self.closing(data, now)
+            if moment is None or moment > now:
+                continue
+            JobOfferPage.objects.filter(pk=page.pk).update(valid_through=moment)
+            revision = page.latest_revision
+            revision.content["valid_through"] = moment
+            revision.save(update_fields=["content"])
+
+    @staticmethod
+    def offer_description(data, headings):
+        """An offer's description: its summary, then a heading and a list per section."""
+        parts = [f"<p>{escape(data['summary'], quote=False)}</p>"]
+        for key, heading in headings.items():
+            items = "".join(f"<li>{escape(item, quote=False)}</li>" for item in data[key])
+            parts.append(f"<h2>{escape(heading, quote=False)}</h2><ul>{items}</ul>")
+        return "".join(parts)
 
     def picture_specs(self):
         """Map each picture key to its description and a function that draws it.
@@ -516,7 +675,7 @@ class Command(BaseCommand):
             "name": name,
         }
 
-    def print_summary(self, index, english_index, created_admin):
+    def print_summary(self, index, english_index, job_index, english_job_index, created_admin):
         if self.quiet:
             return
         password = ADMIN_PASSWORD
@@ -532,6 +691,13 @@ class Command(BaseCommand):
             % {"url": BASE_URL, "path": index.relative_url(index.get_site())},
             _("  En anglais :       %(url)s%(path)s")
             % {"url": BASE_URL, "path": english_index.relative_url(english_index.get_site())},
+            _("  Offres d'emploi :  %(url)s%(path)s")
+            % {"url": BASE_URL, "path": job_index.relative_url(job_index.get_site())},
+            _("  En anglais :       %(url)s%(path)s")
+            % {
+                "url": BASE_URL,
+                "path": english_job_index.relative_url(english_job_index.get_site()),
+            },
             _("  Administration :   %(url)s/admin/") % {"url": BASE_URL},
             _("  Utilisateur :      %(username)s") % {"username": ADMIN_USERNAME},
             _("  Mot de passe :     %(password)s") % {"password": password},
