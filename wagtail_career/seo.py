@@ -167,8 +167,9 @@ def _urls_in_content_language():
     return nullcontext() if i18n_enabled() else translation.override(default_language())
 
 
-def _social_tags(og_type, title, description, url, request, image, page):
-    """The Open Graph and Twitter card tags every career page has."""
+def social_tags(og_type, title, description, url, request, image, page, large_image=True):
+    """The Open Graph and Twitter card tags every career page has (a feature's pages too);
+    ``large_image=False`` for a small image such as a logo."""
     tags = [
         ("og:type", og_type),
         ("og:title", title),
@@ -178,7 +179,7 @@ def _social_tags(og_type, title, description, url, request, image, page):
         *_locale_tags(page),
     ]
     twitter = [
-        ("twitter:card", "summary_large_image" if image else "summary"),
+        ("twitter:card", "summary_large_image" if image and large_image else "summary"),
         ("twitter:title", title),
         ("twitter:description", description),
     ]
@@ -206,7 +207,7 @@ def article_metadata(page, request, context):
     published = page.date or page.first_published_at
     modified = page.last_published_at or page.latest_revision_created_at
 
-    open_graph, twitter = _social_tags(
+    open_graph, twitter = social_tags(
         "article", title, description, canonical, request, image, page
     )
     if published:
@@ -283,7 +284,7 @@ def index_metadata(page, request, context):
     if author is not None:
         title = gettext("Articles by %(name)s") % {"name": author.name}
         description = " ".join(author.bio.split()) or description
-    open_graph, twitter = _social_tags(
+    open_graph, twitter = social_tags(
         "website", title, description, canonical, request, None, page
     )
     # Only the index itself has equivalents in the other languages: an author's archive, a

@@ -24,13 +24,11 @@ from ..languages import (
     canonical_url,
     content_language,
     i18n_enabled,
-    og_locale,
     sitemap_urls,
-    translations,
 )
 from ..links import safe_link
 from ..localize import localized
-from ..seo import FeedLink, HeadMetadata, absolute, json_ld_script_content, site_name
+from ..seo import FeedLink, HeadMetadata, absolute, json_ld_script_content, social_tags
 from .salary import format_salary
 
 # The employer's logo: the offer cards' rendition (models.OFFER_LOGO_RENDITION), so the
@@ -148,7 +146,9 @@ def head_metadata(page, request, template_context):
             "height": logo.height,
             "alt": employer.name,
         }
-    open_graph, twitter = social_tags(title, description, canonical, request, page, image)
+    open_graph, twitter = social_tags(
+        "website", title, description, canonical, request, image, page, large_image=False
+    )
     json_ld = ""
     if not closed:
         posting = job_posting(page, canonical, data["description_html"], employer, image)
@@ -173,40 +173,6 @@ def description_text(page, description_html):
     if not text:
         text = unescape(strip_tags(str(description_html)))
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
-
-
-def social_tags(title, description, url, request, page, image):
-    """Open Graph and Twitter card tags, as the core's pages have them (``seo._social_tags``
-    is private to the core)."""
-    language = content_language(page)
-    tags = [
-        ("og:type", "website"),
-        ("og:title", title),
-        ("og:description", description),
-        ("og:url", url),
-        ("og:site_name", site_name(request)),
-        ("og:locale", og_locale(language)),
-    ]
-    if i18n_enabled():
-        tags += [
-            ("og:locale:alternate", og_locale(translated.locale.language_code))
-            for translated in translations(page)
-            if translated.locale.language_code != language
-        ]
-    twitter = [
-        ("twitter:card", "summary"),
-        ("twitter:title", title),
-        ("twitter:description", description),
-    ]
-    if image:
-        tags += [
-            ("og:image", image["url"]),
-            ("og:image:width", str(image["width"])),
-            ("og:image:height", str(image["height"])),
-            ("og:image:alt", image["alt"]),
-        ]
-        twitter += [("twitter:image", image["url"]), ("twitter:image:alt", image["alt"])]
-    return [(k, v) for k, v in tags if v], [(k, v) for k, v in twitter if v]
 
 
 def feed_links(index, request):
