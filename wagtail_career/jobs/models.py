@@ -17,7 +17,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -40,10 +40,16 @@ from ..cache import (
     listing_dependency,
 )
 from ..conf import get_setting
-from ..languages import active_language, i18n_enabled
-from ..localize import AbstractSettingsTranslation, LanguageSelect, TranslatedSettingsMixin
+from ..languages import active_language, i18n_enabled, sitemap_urls
+from ..localize import (
+    AbstractSettingsTranslation,
+    LanguageSelect,
+    TranslatedSettingsMixin,
+    localized,
+)
 from ..models.pages import site_settings_dependency
 from . import offer_page, views
+from .salary import format_salary
 
 # What the offer's description editor offers: structure, not styling.
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -164,12 +170,24 @@ class JobOfferQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything an offer card shows (employer and logo), newest first, without the
-        description: a fixed number of queries."""
-        return (
+        description: a fixed number of queries. On fetch, the cards' data is attached
+        (:meth:`prepare_cards`)."""
+        clone = (
             self.newest_first()
             .defer("description")
             .select_related("employer")
             .prefetch_related(logo_prefetch())
+        )
+        clone._career_cards = True
+        return clone
+
+    def for_feed(self):
+        """Everything a feed item shows (employer, tags; no logo), newest first."""
+        return (
+            self.newest_first()
+            .defer("description")
+            .select_related("employer")
+            .prefetch_related("tags")
         )
 
     def in_language(self, language=None):
@@ -177,6 +195,58 @@ class JobOfferQuerySet(PageQuerySet):
         if not i18n_enabled():
             return self
         return self.filter(locale__language_code=language or active_language())
+
+    @staticmethod
+    def card_prefetches():
+        """What :meth:`for_listing` fetches, as prefetches, for offers found otherwise (a
+        search backend's results)."""
+        return ["employer", logo_prefetch()]
+
+    @staticmethod
+    def prepare_cards(offers):
+        """Set on each offer what its card shows: ``card_employer`` (its employer, in the
+        active language with WAGTAIL_I18N_ENABLED: a translated page may still point at the
+        original's) with its ``logo_rendition`` read from the prefetch, and ``salary_text``.
+        Without i18n no query; with, one for the translations and two for their logos.
+        Returns the offers as a list."""
+        offers = list(offers)
+        if not offers:
+            return offers
+        language = translation.get_language()
+        employer_model = offers[0]._meta.get_field("employer").related_model
+        logos = get_image_model().objects.prefetch_renditions(OFFER_LOGO_RENDITION)
+        employers = localized(
+            [offer.employer for offer in offers],
+            queryset=employer_model.objects.prefetch_related(Prefetch("logo", queryset=logos)),
+        )
+        for offer, employer in zip(offers, employers, strict=True):
+            if employer is not None:
+                employer.logo_rendition = (
+                    employer.logo.get_rendition(OFFER_LOGO_RENDITION) if employer.logo else None
+                )
+            offer.card_employer = employer
+            offer.salary_text = format_salary(
+                offer.salary_min,
+                offer.salary_max,
+                offer.salary_currency,
+                offer.salary_unit,
+                language,
+            )
+        return offers
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._career_cards = getattr(self, "_career_cards", False)
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        rows = self._result_cache
+        # Page instances only, not .values() rows.
+        cards = fetching and rows and getattr(self, "_career_cards", False)
+        if cards and isinstance(rows[0], AbstractPage):
+            self.prepare_cards(rows)
 
 
 class JobIndexPageMixin(RoutablePageMixin, models.Model):
@@ -231,6 +301,21 @@ class JobIndexPageMixin(RoutablePageMixin, models.Model):
         else:
             depend_on(request, self, self.cache_dependencies(request), views.QUERY_PARAMS)
         return super().serve(request, *args, **kwargs)
+
+    def career_head_metadata(self, request, context):
+        """Canonical, description, Open Graph and feeds of the listing or of a profile."""
+        return views.head_metadata(self, request, context)
+
+    def get_sitemap_urls(self, request=None):
+        """The listing changes when an offer is published: its lastmod says so. With
+        WAGTAIL_I18N_ENABLED, its translations' entries too (``languages.sitemap_urls``)."""
+
+        def lastmod(index):
+            own = index.last_published_at or index.latest_revision_created_at
+            latest = index.open_offers().aggregate(latest=models.Max("last_published_at"))["latest"]
+            return latest if latest and (own is None or latest > own) else own
+
+        return sitemap_urls(self, request, lastmod)
 
     def profile_url(self, employer, request=None):
         return self.get_url(request) + self.reverse_subpage(
@@ -486,6 +571,11 @@ class JobOfferPageMixin(models.Model):
     def career_head_metadata(self, request, context):
         """Canonical, Open Graph and the JobPosting JSON-LD (none once closed)."""
         return offer_page.head_metadata(self, request, context)
+
+    def get_sitemap_urls(self, request=None):
+        """No entry once closed; else the offer's (and its translations', with
+        WAGTAIL_I18N_ENABLED)."""
+        return offer_page.sitemap_entries(self, request)
 
 
 @register_setting(icon="tasks")
