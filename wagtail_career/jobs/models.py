@@ -11,7 +11,6 @@ queries compare with the current time, and every cached entry showing open offer
 the next closing (``cache.deadline_dependency``), so none outlives it.
 """
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -47,7 +46,7 @@ from ..localize import (
     TranslatedSettingsMixin,
     localized,
 )
-from ..models.pages import site_settings_dependency
+from ..models.pages import concrete_models, site_settings_dependency, topmost_model
 from . import offer_page, views
 from .salary import format_salary
 
@@ -98,11 +97,7 @@ def default_country():
 
 def job_offer_models():
     """Every concrete page model built from :class:`JobOfferPageMixin`."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, JobOfferPageMixin) and not model._meta.proxy
-    ]
+    return concrete_models(JobOfferPageMixin)
 
 
 def listing_offer_models():
@@ -111,7 +106,7 @@ def listing_offer_models():
 
 
 def job_index_models():
-    return [model for model in apps.get_models() if issubclass(model, JobIndexPageMixin)]
+    return concrete_models(JobIndexPageMixin)
 
 
 def open_condition(now=None, prefix=""):
@@ -478,15 +473,7 @@ class JobOfferPageMixin(models.Model):
     @classmethod
     def listing_model(cls):
         """The topmost concrete offer model ``cls`` derives from."""
-        concrete = [
-            klass
-            for klass in cls.__mro__
-            if isinstance(klass, type)
-            and issubclass(klass, JobOfferPageMixin)
-            and issubclass(klass, models.Model)
-            and not klass._meta.abstract
-        ]
-        return concrete[-1]
+        return topmost_model(cls, JobOfferPageMixin)
 
     def clean(self):
         super().clean()

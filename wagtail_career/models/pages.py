@@ -69,13 +69,30 @@ def page_model():
     return swapper.load_model("wagtailcore", "Page")
 
 
+def concrete_models(mixin):
+    """Every concrete (non-proxy) model built from ``mixin`` (a feature's page mixin too)."""
+    return [
+        model for model in apps.get_models() if issubclass(model, mixin) and not model._meta.proxy
+    ]
+
+
+def topmost_model(cls, mixin):
+    """The topmost concrete model built from ``mixin`` that ``cls`` derives from: querying
+    it finds every page of the family (a site's subclass of a ready-made page included)."""
+    concrete = [
+        klass
+        for klass in cls.__mro__
+        if isinstance(klass, type)
+        and issubclass(klass, mixin)
+        and issubclass(klass, models.Model)
+        and not klass._meta.abstract
+    ]
+    return concrete[-1]
+
+
 def article_page_models():
     """Every concrete page model built from :class:`ArticlePageMixin`."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, ArticlePageMixin) and not model._meta.proxy
-    ]
+    return concrete_models(ArticlePageMixin)
 
 
 def index_page_models():
@@ -434,17 +451,8 @@ class ArticlePageMixin(models.Model):
 
     @classmethod
     def listing_model(cls):
-        """The topmost concrete article model ``cls`` derives from: querying it finds every
-        article of the family (a site's subclass of the ready-made article included)."""
-        concrete = [
-            klass
-            for klass in cls.__mro__
-            if isinstance(klass, type)
-            and issubclass(klass, ArticlePageMixin)
-            and issubclass(klass, models.Model)
-            and not klass._meta.abstract
-        ]
-        return concrete[-1]
+        """The topmost concrete article model ``cls`` derives from (see :func:`topmost_model`)."""
+        return topmost_model(cls, ArticlePageMixin)
 
     @property
     def display_date(self):
