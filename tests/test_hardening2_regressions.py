@@ -320,6 +320,7 @@ def test_ipv6_addresses_of_one_network_are_one_client(client, article, settings)
 def test_newsletter_subjects_are_plain_text_on_one_line(article, site_name, make_article):
     from django.utils import timezone
 
+    from wagtail_career.newsletter.digest import articles_section
     from wagtail_career.newsletter.mail import confirmation_message, digest_message
 
     site = Site.objects.get(is_default_site=True)
@@ -333,7 +334,10 @@ def test_newsletter_subjects_are_plain_text_on_one_line(article, site_name, make
         consent_text="J’accepte…",
         consent_given_at=timezone.now(),
     )
-    for message in (confirmation_message(subscription), digest_message(subscription, [article])):
+    for message in (
+        confirmation_message(subscription),
+        digest_message(subscription, [(articles_section(), [article])]),
+    ):
         subject = message.subject
         assert "L'Atelier" in subject
         assert "&#x27;" not in subject and "&amp;" not in subject and "&lt;" not in subject

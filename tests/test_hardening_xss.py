@@ -16,6 +16,7 @@ from tests.newsletter_utils import SIGNUP_URL, signup_data
 from wagtail_career.comments.models import CommentModeration, WhoCanComment
 from wagtail_career.employers.models import EmployerSettings
 from wagtail_career.models import CareerSettings
+from wagtail_career.newsletter.digest import articles_section
 from wagtail_career.newsletter.mail import digest_message
 from wagtail_career.newsletter.models import NewsletterSettings, Subscription
 
@@ -106,7 +107,7 @@ def test_editor_fields_are_inert_everywhere(
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
     )
-    message = digest_message(subscription, [article])
+    message = digest_message(subscription, [(articles_section(), [article])])
     assert "\n" not in message.subject
     assert_inert(message.alternatives[0][0], "digest mail")
 

@@ -1,6 +1,7 @@
 """Job offers in the newsletter's digest: a section (``parts.DIGEST_HOOK``) of the new open
 offers, which subscribers may choose."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..parts import DigestSection
@@ -10,15 +11,21 @@ SECTION = "job_offers"
 
 
 def new_offers(site, root, language, since):
-    """The open offers under ``root`` first published since ``since``, newest first."""
+    """The offers under ``root`` (the site's tree in ``language``) first published since
+    ``since`` and open now, when the digest runs: a closed offer is never mailed. Newest
+    first, with their employer (the mail shows its name)."""
+    now = timezone.now()
     found = []
     for model in listing_offer_models():
         offers = (
-            model.objects.open()
+            model.objects.open(now)
             .descendant_of(root, inclusive=True)
             .filter(first_published_at__gte=since)
+            .in_language(language)
+            .select_related("employer")
+            .defer("description")  # the mail does not show it
         )
-        found.extend(offers.in_language(language).select_related("employer"))
+        found.extend(offers)
     return sorted(found, key=lambda offer: (offer.first_published_at, offer.pk), reverse=True)
 
 

@@ -25,6 +25,9 @@ def neutralise_formula(value):
 
 class SubscriptionIndexView(BadQueryIsA400Mixin, IndexView):
     def preprocess_field_value(self, field, value, export_format):
+        if field == "sections":
+            # The chosen sections' names, as one cell (a spreadsheet cell holds no list).
+            value = ", ".join(value)
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
 
@@ -65,6 +68,7 @@ class SubscriptionAdmin(NumericInstancePkMixin, ModelAdmin):
         "status",
         "language",
         "consent_text",
+        "sections",
         "consent_given_at",
         "consent_url",
         "ip_address",

@@ -5,11 +5,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 
 from ..conf import get_setting
 from ..inputs import one_line
 from .forms import site_name
-from .tokens import make_confirmation_token, make_unsubscribe_token
+from .sections import describe
+from .tokens import make_confirmation_token, make_preferences_token, make_unsubscribe_token
 
 
 def absolute_url(site, viewname, language, token):
@@ -26,8 +28,23 @@ def unsubscribe_url(subscription):
     )
 
 
+def preferences_url(subscription):
+    return absolute_url(
+        subscription.site,
+        "wagtail_career:newsletter_preferences",
+        subscription.language,
+        make_preferences_token(subscription),
+    )
+
+
 def _message(subscription, template, context, headers=None, connection=None):
-    context = {"subscription": subscription, "site_name": site_name(subscription.site), **context}
+    context = {
+        "subscription": subscription,
+        "site_name": site_name(subscription.site),
+        # Every mail lets its reader choose what the digest brings them.
+        "preferences_url": preferences_url(subscription),
+        **context,
+    }
     with translation.override(subscription.language):
         prefix = f"wagtail_career/newsletter/email/{template}"
         # Plain text (autoescape off in the template), on one line.
@@ -57,8 +74,12 @@ def confirmation_message(subscription):
     return _message(subscription, "confirmation", {"confirm_url": confirm_url, "days": days})
 
 
-def digest_message(subscription, articles, connection=None):
+def digest_message(subscription, parts, connection=None):
+    """The digest of ``parts``, ``[(section, items)]``: each section under its heading."""
     url = unsubscribe_url(subscription)
+    with translation.override(subscription.language):
+        # "New career articles and new job offers", for the subject and the heading.
+        summary = capfirst(describe([section for section, _items in parts]))
     headers = {
         "List-Unsubscribe": f"<{url}>",
         # RFC 8058: mail clients may unsubscribe with one POST to the link.
@@ -67,7 +88,7 @@ def digest_message(subscription, articles, connection=None):
     return _message(
         subscription,
         "digest",
-        {"articles": articles, "unsubscribe_url": url},
+        {"parts": parts, "summary": summary, "unsubscribe_url": url},
         headers=headers,
         connection=connection,
     )

@@ -33,7 +33,18 @@ class Subscription(models.Model):
     # migrations do not change with each site's LANGUAGES.
     language = models.CharField(_("language"), max_length=15)
     consent_text = models.TextField(
-        _("consent text"), help_text=_("The consent sentence exactly as the visitor saw it.")
+        _("consent text"),
+        help_text=_("The consent sentence exactly as the visitor saw it, and what they chose."),
+    )
+    # Names of digest sections (parts.DigestSection.name), never their labels.
+    sections = models.JSONField(
+        _("chosen content"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The names of the digest sections the subscriber chose to receive. Empty (a "
+            "subscription from before subscribers could choose): everything the site sends."
+        ),
     )
     consent_given_at = models.DateTimeField(_("consent given at"))
     consent_url = models.CharField(_("consent given on page"), max_length=2048, blank=True)

@@ -9,21 +9,24 @@ from ..conf import get_setting
 from .models import Subscription
 
 
-def subscribe(*, site, email, language, consent_text, consent_url="", ip_address=None):
+def subscribe(*, site, email, language, consent_text, sections, consent_url="", ip_address=None):
     """Record a signup request; return the subscription if a confirmation mail is due.
 
-    A new address is created pending. A pending address gets a new mail at most once per
-    ``NEWSLETTER_RESEND_INTERVAL``; an unsubscribed one starts over with the new consent;
-    a confirmed one is left alone. Each change is a conditional UPDATE, so concurrent
-    requests cannot both win.
+    ``sections``: the names of the digest sections chosen; ``consent_text`` records the
+    consent sentence and that choice. A new address is created pending. A pending address
+    takes the new choice (the link already mailed confirms it) and gets a new mail at most
+    once per ``NEWSLETTER_RESEND_INTERVAL``; an unsubscribed one starts over with the new
+    consent; a confirmed one is left alone (its choices change on the preferences page).
+    Each change is a conditional UPDATE, so concurrent requests cannot both win.
     """
     now = timezone.now()
+    choice = {"sections": list(sections), "consent_text": consent_text}
     consent = {
         "language": language,
-        "consent_text": consent_text,
         "consent_given_at": now,
         "consent_url": consent_url,
         "ip_address": ip_address if get_setting("NEWSLETTER_STORE_IP") else None,
+        **choice,
     }
     subscription, created = Subscription.objects.get_or_create(
         site=site,
@@ -37,6 +40,9 @@ def subscribe(*, site, email, language, consent_text, consent_url="", ip_address
     )
     candidates = Subscription.objects.filter(due, pk=subscription.pk)
     if subscription.status == Subscription.Status.PENDING:
+        Subscription.objects.filter(pk=subscription.pk, status=Subscription.Status.PENDING).update(
+            **choice
+        )
         updated = candidates.filter(status=Subscription.Status.PENDING).update(
             confirmation_sent_at=now
         )

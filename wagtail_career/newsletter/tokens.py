@@ -1,8 +1,10 @@
-"""Signed tokens for the confirmation and unsubscribe links.
+"""Signed tokens for the confirmation, unsubscribe and preferences links.
 
 A confirmation token carries its own timestamp (for expiry) and is bound to the consent it
 confirms, so a link from an older signup cannot confirm a newer one. An unsubscribe token
-never expires: a subscriber can always leave.
+never expires: a subscriber can always leave. A preferences token never expires either (it
+is in every digest, and choosing less is always allowed); its own salt makes it no key to
+anything else, nor another link a key to it.
 """
 
 import time
@@ -52,17 +54,34 @@ def check_confirmation_token(token):
     return subscription, expired
 
 
-def make_unsubscribe_token(subscription):
-    signature = _signature("unsubscribe", subscription.pk, subscription.email.lower())
+def _subscription_token(purpose, subscription):
+    signature = _signature(purpose, subscription.pk, subscription.email.lower())
     return f"{subscription.pk}-{signature}"
 
 
-def check_unsubscribe_token(token):
-    """Return the subscription ``token`` unsubscribes, or None."""
+def _check_subscription_token(purpose, token):
     try:
         pk, signature = token.split("-")
         subscription = Subscription.objects.get(pk=parse_int(pk))
     except (ValueError, Subscription.DoesNotExist):
         return None
-    expected = _signature("unsubscribe", subscription.pk, subscription.email.lower())
+    expected = _signature(purpose, subscription.pk, subscription.email.lower())
     return subscription if constant_time_compare(signature, expected) else None
+
+
+def make_unsubscribe_token(subscription):
+    return _subscription_token("unsubscribe", subscription)
+
+
+def check_unsubscribe_token(token):
+    """Return the subscription ``token`` unsubscribes, or None."""
+    return _check_subscription_token("unsubscribe", token)
+
+
+def make_preferences_token(subscription):
+    return _subscription_token("preferences", subscription)
+
+
+def check_preferences_token(token):
+    """Return the subscription whose choices ``token`` may change, or None."""
+    return _check_subscription_token("preferences", token)

@@ -1,4 +1,4 @@
-"""Public newsletter endpoints: signup, confirmation and unsubscribe.
+"""Public newsletter endpoints: signup, confirmation, preferences and unsubscribe.
 
 Two of them take POSTs without a CSRF token, on purpose:
 - signup, so the form can sit on cached anonymous pages: it only ever queues a confirmation
@@ -6,7 +6,8 @@ Two of them take POSTs without a CSRF token, on purpose:
   typing it), behind a honeypot and rate limits per client address and per address typed;
 - unsubscribe, the ``List-Unsubscribe`` target that mail clients POST to without a token
   (RFC 8058 one-click); the signed token in its URL authorises it.
-Confirm is CSRF-protected like the rest of the site: its page carries the token.
+Confirm and preferences are CSRF-protected like the rest of the site: their pages carry the
+token.
 """
 
 from functools import partial
@@ -14,20 +15,32 @@ from functools import partial
 from django.http import Http404, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from ..cache import do_not_cache
 from ..conf import get_setting
 from ..inputs import same_origin
 from ..queue import enqueue_on_commit
 from ..ratelimit import allow, client_address, request_accounts
-from .forms import SignupForm, box_number, form_context
+from .forms import PreferencesForm, SignupForm, box_number, form_context
 from .models import Subscription
+from .sections import chosen_sections, describe
 from .signup import allow_resend, subscribe
 from .tasks import send_confirmation
-from .tokens import check_confirmation_token, check_unsubscribe_token
+from .tokens import (
+    check_confirmation_token,
+    check_preferences_token,
+    check_unsubscribe_token,
+    make_unsubscribe_token,
+)
+
+# At most this many checkboxes of a refused form are shown again (there are a few sections).
+MAX_KEPT_SECTIONS = 20
 
 
 def _page(request, template, context, status=200):
@@ -47,6 +60,14 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _kept_input(request):
+    """What the visitor typed and chose, for a form shown again without being processed."""
+    kept = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
+    if request.POST.get("sections_shown"):
+        kept["sections"] = request.POST.getlist("sections")[:MAX_KEPT_SECTIONS]
+    return kept
+
+
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def signup(request):
@@ -58,12 +79,10 @@ def signup(request):
     elif not same_origin(request):
         # A page of another site posting here (the endpoint has no CSRF token, so that the
         # pages around the box stay cacheable): refused, the address typed shown again.
-        initial = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
-        form = SignupForm(site=site, box=box_number(request), initial=initial)
+        form = SignupForm(site=site, box=box_number(request), initial=_kept_input(request))
         done, status = False, 403
     elif not allow("signup", request, request_accounts(request, request.POST.get("email"))):
-        initial = {key: request.POST.get(key, "")[:2048] for key in ("email", "source")}
-        form = SignupForm(site=site, box=box_number(request), initial=initial)
+        form = SignupForm(site=site, box=box_number(request), initial=_kept_input(request))
         done, status = False, 429
     else:
         form = SignupForm(request.POST, site=site, box=box_number(request))
@@ -74,7 +93,8 @@ def signup(request):
                 site=site,
                 email=form.cleaned_data["email"],
                 language=translation.get_language(),
-                consent_text=form.consent_text,
+                consent_text=form.consent_record,
+                sections=[section.name for section in form.chosen],
                 consent_url=form.cleaned_data["source"],
                 ip_address=client_address(request) or None,
             )
@@ -113,7 +133,13 @@ def confirm(request, token):
         state = "done"
     else:
         state = "ask"
-    return _page(request, "confirm.html", {"state": state, "subscription": subscription})
+    context = {
+        "state": state,
+        "subscription": subscription,
+        # What confirming subscribes to ("new career articles and new job offers").
+        "receives": describe(chosen_sections(subscription)),
+    }
+    return _page(request, "confirm.html", context)
 
 
 @csrf_exempt
@@ -133,3 +159,45 @@ def unsubscribe(request, token):
     else:
         state = "ask"
     return _page(request, "unsubscribe.html", {"state": state, "subscription": subscription})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    """The subscriber's choice of sections: GET shows it, POST saves it. The page names the
+    address, so no cache ever keeps it, and search engines are told not to index it."""
+    do_not_cache(request)
+    subscription = check_preferences_token(token)
+    if not _on_this_site(request, subscription):
+        response = _page(request, "preferences.html", {"state": "invalid"}, status=404)
+    elif subscription.status == Subscription.Status.UNSUBSCRIBED:
+        response = _page(request, "preferences.html", {"state": "unsubscribed"})
+    else:
+        response = _preferences(request, subscription)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _preferences(request, subscription):
+    chosen = [section.name for section in chosen_sections(subscription)]
+    if request.method == "POST":
+        form = PreferencesForm(request.POST, initial={"sections": chosen})
+        saved = form.is_valid()
+        if saved:
+            Subscription.objects.filter(pk=subscription.pk).update(
+                sections=[section.name for section in form.chosen]
+            )
+    else:
+        form, saved = PreferencesForm(initial={"sections": chosen}), False
+    unsubscribe_url = reverse(
+        "wagtail_career:newsletter_unsubscribe",
+        kwargs={"token": make_unsubscribe_token(subscription)},
+    )
+    context = {
+        "state": "saved" if saved else "choose",
+        "subscription": subscription,
+        "form": form,
+        "receives": describe(form.chosen) if saved else "",
+        "unsubscribe_url": unsubscribe_url,
+    }
+    return _page(request, "preferences.html", context, status=400 if form.errors else 200)

@@ -1,18 +1,19 @@
-"""The newsletter's place in Wagtail: subscribers under the Career menu, its endpoints and
-the signup box in the article sidebar."""
+"""The newsletter's place in Wagtail: subscribers under the Career menu, its endpoints, the
+signup box in the article sidebar and the career articles' section of the digest."""
 
 from django.urls import path
 from wagtail import hooks
 
-from ..parts import ARTICLE_PARTS_HOOK, URLS_HOOK, ArticlePart
+from ..parts import ARTICLE_PARTS_HOOK, DIGEST_HOOK, URLS_HOOK, ArticlePart
 from ..wagtail_hooks import CAREER_MENU_HOOK
-from . import views
+from . import digest, views
 from .admin import SubscriptionAdmin
 from .forms import form_context
 
 subscription_admin = SubscriptionAdmin()
 subscription_admin.register_with_wagtail()
 hooks.register(CAREER_MENU_HOOK, subscription_admin.get_menu_item)
+hooks.register(DIGEST_HOOK, digest.articles_section)
 
 
 @hooks.register(URLS_HOOK)
@@ -24,6 +25,11 @@ def newsletter_urls():
             "newsletter/unsubscribe/<slug:token>/",
             views.unsubscribe,
             name="newsletter_unsubscribe",
+        ),
+        path(
+            "newsletter/preferences/<slug:token>/",
+            views.preferences,
+            name="newsletter_preferences",
         ),
     ]
 
