@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.files.images import ImageFile
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +18,7 @@ from wagtail.models import Site
 from tests.testapp.models import FeatureArticlePage
 from wagtail_career import cache as career_cache
 from wagtail_career.employers.models import Employer, EmployerSettings
+from wagtail_career.employers.sidebar import employer_dependencies
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
@@ -32,7 +34,8 @@ def fragment_key(article, language):
     """The key of ``article``'s cached employers sidebar in ``language``, as
     ``{% careercache "employers" section.dependencies section.limit %}`` builds it now."""
     site = article.get_site()
-    dependencies = [career_cache.EMPLOYERS, career_cache.settings_dependency(site.pk)]
+    request = RequestFactory().get(article.url, SERVER_NAME=site.hostname)
+    dependencies = employer_dependencies(request)
     version = ":".join(
         str(part)
         for part in (career_cache.version(dependencies), site.pk, language, article.cache_key)

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from wagtail_career.blocks import ArticleBodyBlock
 from wagtail_career.employers.blocks import EmployersBlock
+from wagtail_career.jobs.blocks import LatestJobOffersBlock
 from wagtail_career.models import AbstractArticlePageAuthor, ArticlePageMixin
 from wagtail_career.newsletter.blocks import NewsletterSignupBlock
 from wagtail_career.pages.models import ArticlePage
@@ -19,10 +20,11 @@ class FeatureArticleBodyBlock(ArticleBodyBlock):
 
     employers = EmployersBlock()
     newsletter = NewsletterSignupBlock()
+    latest_job_offers = LatestJobOffersBlock()
 
 
 class FeatureArticlePage(ArticlePageMixin, Page):
-    """An article whose body can hold the employers and newsletter blocks."""
+    """An article whose body can hold the employers, newsletter and job offers blocks."""
 
     body = StreamField(FeatureArticleBodyBlock(), blank=True)
     tags = ClusterTaggableManager(through="testapp.FeatureArticlePageTag", blank=True)

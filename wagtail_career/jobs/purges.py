@@ -1,4 +1,5 @@
-"""Which cached entries an offer's publication, unpublication or deletion makes stale.
+"""Which cached entries an offer's or a job index's publication, unpublication, move or
+deletion makes stale.
 
 The core already purges the offer's own tree and its index's listing (``purges.py``, for
 every page model); here: what shows open offers elsewhere — the employers' counts and
@@ -29,6 +30,6 @@ def job_urls():
     return urls
 
 
-def offers_changed(**kwargs):
+def job_pages_changed(**kwargs):
     forget_next_closing()
     purge([JOB_OFFERS, EMPLOYERS], urls=job_urls)
