@@ -3,7 +3,9 @@ the system's Java) finds no error in any of them (warnings are allowed).
 
 The pages: the career index, an article in French and its English translation, an author
 archive, the employer directory, search results, the newsletter signup answer and the
-comment form's error page. Under ``--ds=tests.settings_i18n`` the English page is a real
+comment form's error page; and the job offers' pages: the listing (a page of several, with
+page links), filtered, searched or matching nothing, an offer, a closed offer (410 Gone)
+and employers' profiles. Under ``--ds=tests.settings_i18n`` the English page is a real
 translation; under tests/settings.py it is the French article behind the /en/ prefix.
 
 The checker: ``$VNU_JAR``, else .ci/tools/node_modules/vnu-jar/build/dist/vnu.jar (CI runs
@@ -14,11 +16,14 @@ import json
 import os
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from tests.comments_helpers import POST_URL, form_data, make_user
@@ -57,6 +62,89 @@ def require_checker():
     return java, jar
 
 
+# The pages that do not answer 200 OK.
+STATUS = {"job_offer_closed": 410}
+
+
+@pytest.fixture
+def job_pages(client, job_index, make_offer, make_employer):
+    """``{name: (status, html)}`` of the job offers' pages, two offers a page (so that the
+    listing has page links)."""
+    caisse = make_employer("Caisse Horizon", careers_url="https://caisse.example/carrieres")
+    fleuve = make_employer("Atelier Fleuve", logo=False, description="Un atelier.\nDeux lignes.")
+    quiet = make_employer("Atelier Sans Offre", logo=False)
+    description = (
+        "<p>Notre équipe protège les données de nos membres.</p>"
+        "<h2>Vos responsabilités</h2><ul><li>Surveiller les alertes</li></ul>"
+    )
+    offer = make_offer(
+        title="Analyste en sécurité de l'information",
+        slug="analyste-securite",
+        employer=caisse,
+        employment_type="FULL_TIME",
+        workplace="remote",
+        city="",
+        region="QC",
+        salary_min=Decimal("88000"),
+        salary_max=Decimal("112000"),
+        salary_unit="YEAR",
+        description=description,
+        apply_url="https://caisse.example/carrieres/securite",
+        apply_email="emplois@caisse.example",
+        valid_through=timezone.now() + timedelta(days=3),
+        tags=["Technologies"],
+    )
+    make_offer(
+        title="Conseillère en finances personnelles",
+        employer=caisse,
+        employment_type="PART_TIME",
+        workplace="on_site",
+        city="Sherbrooke",
+        postal_code="J1H 1Z1",
+        apply_url="",
+        apply_email="rh@caisse.example",
+        date_posted=timezone.make_aware(datetime(2026, 3, 2, 9, 0)),
+    )
+    make_offer(
+        title="Cariste de soir",
+        employer=fleuve,
+        workplace="hybrid",
+        city="Laval",
+        salary_min=Decimal("24.75"),
+        salary_max=Decimal("28.50"),
+        salary_unit="HOUR",
+    )
+    closed = make_offer(title="Stage d'été", employer=fleuve)
+    type(closed).objects.filter(pk=closed.pk).update(
+        valid_through=timezone.now() - timedelta(minutes=1)
+    )
+
+    index = job_index.get_url()
+    urls = {
+        "job_listing": index,
+        "job_listing_page_2": index + "?page=2",
+        "job_listing_filtered": index + f"?employer={caisse.slug}&workplace=remote",
+        "job_listing_no_match": index + f"?employer={fleuve.slug}&city=Sherbrooke",
+        "job_search": index + "?q=analyste",
+        "job_offer": offer.get_url(),
+        "job_offer_closed": closed.get_url(),
+        "employer_profile": index + f"employers/{caisse.slug}/",
+        "employer_profile_no_offer": index + f"employers/{quiet.slug}/",
+    }
+    answers = {}
+    with override_settings(WAGTAIL_CAREER_PAGE_SIZE=2):
+        for name, url in urls.items():
+            response = client.get(url)
+            answers[name] = (response.status_code, response.content.decode())
+    # The pages show what they are meant to (so the checker reads the parts in question).
+    assert 'class="career-pagination"' in answers["job_listing"][1]
+    assert "Analyste en sécurité" in answers["job_search"][1]
+    assert "career-job-card" not in answers["job_listing_no_match"][1]
+    assert 'class="career-job-apply"' in answers["job_offer"][1]
+    assert 'class="career-job-closed"' in answers["job_offer_closed"][1]
+    return answers
+
+
 @pytest.fixture
 def pages(
     client,
@@ -66,6 +154,7 @@ def pages(
     make_author,
     make_employer,
     django_capture_on_commit_callbacks,
+    job_pages,
 ):
     """``{name: (status, html)}`` of every page checked."""
     author = make_author("Camille Tremblay", slug="camille-tremblay")
@@ -102,7 +191,7 @@ def pages(
     else:
         english_url = "/en" + article.get_url()
 
-    answers = {}
+    answers = dict(job_pages)
 
     def get(name, url):
         response = client.get(url)
@@ -129,7 +218,7 @@ def pages(
 
 def test_the_pages_render(pages):
     for name, (status, html) in pages.items():
-        assert status == 200, (name, status)
+        assert status == STATUS.get(name, 200), (name, status)
         assert html.lstrip().lower().startswith("<!doctype html>"), name
     assert "Acing your video interview" in pages["article_en"][1] or not getattr(
         settings, "WAGTAIL_I18N_ENABLED", False

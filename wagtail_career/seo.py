@@ -284,9 +284,7 @@ def index_metadata(page, request, context):
     if author is not None:
         title = gettext("Articles by %(name)s") % {"name": author.name}
         description = " ".join(author.bio.split()) or description
-    open_graph, twitter = social_tags(
-        "website", title, description, canonical, request, None, page
-    )
+    open_graph, twitter = social_tags("website", title, description, canonical, request, None, page)
     # Only the index itself has equivalents in the other languages: an author's archive, a
     # tag, a further page or a search need not exist there.
     plain = author is None and not kept and not context.get("search_query")

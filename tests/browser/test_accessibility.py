@@ -27,6 +27,23 @@ PAGES = {
     },
     "employer directory": {"fr": "/carriere/employers/", "en": "/en/career/employers/"},
     "home": {"fr": "/", "en": "/en/"},
+    "job listing": {"fr": "/offres-emploi/", "en": "/en/job-offers/"},
+    "filtered job listing": {
+        "fr": "/offres-emploi/?employer=caisse-horizon&workplace=remote",
+        "en": "/en/job-offers/?employer=caisse-horizon&workplace=remote",
+    },
+    "job offer": {
+        "fr": "/offres-emploi/physiotherapeute-trois-rivieres/",
+        "en": "/en/job-offers/physiotherapist-trois-rivieres/",
+    },
+    "remote job offer": {
+        "fr": "/offres-emploi/analyste-securite-information/",
+        "en": "/en/job-offers/information-security-analyst/",
+    },
+    "employer profile": {
+        "fr": "/offres-emploi/employers/caisse-horizon/",
+        "en": "/en/job-offers/employers/caisse-horizon/",
+    },
     "subscription confirmation": None,
     "unsubscribe": None,
 }
