@@ -41,7 +41,9 @@ def readme_section_blocks():
     start = re.search(r"^#+ Custom base page.*$", text, re.M)
     assert start, 'README.md has no "Custom base page" heading'
     rest = text[start.end() :]
-    end = re.search(r"^#{1,3} ", rest, re.M)
+    # The next heading outside the code blocks (a Python comment is no heading).
+    outside = re.sub(r"^```.*?^```", lambda m: " " * len(m.group(0)), rest, flags=re.M | re.S)
+    end = re.search(r"^#{1,3} ", outside, re.M)
     section = rest[: end.start()] if end else rest
     return re.findall(r"^```python\n(.*?)^```", section, re.M | re.S)
 
