@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission
 
-from tests.pages import JobOfferPage
+from tests.pages import JobOfferPage, Page
 
 LISTING = "career_job_offers:index"
-PANEL_HEADING = "Job offers closing within 7 days"
+PANEL_HEADING = "Offres d’emploi qui ferment d’ici 7 jours"  # the admin is in French
 
 
 @pytest.fixture(autouse=True)
@@ -38,12 +38,14 @@ def make_editor(client, django_user_model):
         user = django_user_model.objects.create_user(name, f"{name}@example.com", "pw")
         group = Group.objects.create(name=f"Rédaction {name}")
         group.permissions.add(Permission.objects.get(codename="access_admin"))
-        for codename in ("add_page", "change_page", "publish_page"):
+        for action in ("add", "change", "publish"):
             GroupPagePermission.objects.create(
                 group=group,
                 page=page,
+                # The site's page model's (add_basepage… on a custom base page site).
                 permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
+                    content_type__app_label=Page._meta.app_label,
+                    codename=f"{action}_{Page._meta.model_name}",
                 ),
             )
         user.groups.add(group)
@@ -93,7 +95,7 @@ def test_the_listing_is_in_the_career_menu(superuser_client, job_index):
     html = superuser_client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert f'"{reverse(LISTING)}"' in html
-    assert "Job offers" in html
+    assert '"label": "Offres d\\u2019emploi"' in html  # the menu, as JSON
 
 
 def test_the_listing_shows_the_offers_with_their_columns(superuser_client, offers):
@@ -110,18 +112,18 @@ def test_the_listing_shows_the_offers_with_their_columns(superuser_client, offer
         re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", h)).strip()
         for h in re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)
     ]
-    for header in ("Employer", "Closing date"):
+    for header in ("Employeur", "Date de clôture"):
         assert header in headers
     assert "Desjardins" in html and "ZSA" in html
-    # Wagtail's live/draft tags, and "Closed" on the closed offer only.
+    # Wagtail's live/draft tags, and "Fermée" (closed) on the closed offer only.
     rows = {
         offer.title: re.search(rf'href="{edit_url(offer)}".*?</tr>', html, re.S).group(0)
         for offer in (offers["open"], offers["draft"], offers["closed"])
     }
-    assert "Closed" in rows["Comptable"]
+    assert "Fermée" in rows["Comptable"]
     assert str(offers["draft"].status_string) in rows["Juriste"]  # "brouillon"
     assert str(offers["closed"].status_string) in rows["Comptable"]  # still live
-    assert "Closed" not in rows["Analyste"] and "Closed" not in rows["Juriste"]
+    assert "Fermée" not in rows["Analyste"] and "Fermée" not in rows["Juriste"]
     # The filters.
     for name in ('name="employer"', 'name="status"', 'name="valid_through_from"'):
         assert name in html

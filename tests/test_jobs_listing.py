@@ -16,9 +16,9 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from tests import frontend_cache_backend
+from tests.pages import JobOfferPage
 from wagtail_career.cache import STATUS_HEADER
 from wagtail_career.jobs import views
-from wagtail_career.jobs.pages.models import JobOfferPage
 
 PAGE_CACHE = "wagtail_career.cache.CareerPageCacheMiddleware"
 TITLE = re.compile(r'class="career-job-card__title"><a href="[^"]*">(.*?)</a>')

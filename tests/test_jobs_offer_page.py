@@ -24,10 +24,10 @@ from django.utils.translation import gettext, trans_real
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import querydict_from_html
 
+from tests.pages import JobOfferPage
 from tests.test_i18n_acceptance import translate_page
 from wagtail_career.cache import STATUS_HEADER
 from wagtail_career.jobs import offer_page
-from wagtail_career.jobs.pages.models import JobOfferPage
 from wagtail_career.jobs.salary import format_salary
 
 XSS = "</script><script>alert(1)</script> & <!-- «x»"
