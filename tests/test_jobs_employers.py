@@ -91,8 +91,8 @@ def test_sidebar_links_each_employer_to_its_profile_with_its_count(
 
     found = cards(sidebar(get(client, article.url)))
 
-    assert found["Desjardins"] == (profile(job_index, hiring), "2 open positions")
-    assert found["Gowling WLG"] == (profile(job_index, one), "1 open position")
+    assert found["Desjardins"] == (profile(job_index, hiring), "2 postes à pourvoir")
+    assert found["Gowling WLG"] == (profile(job_index, one), "1 poste à pourvoir")
     # A profile on the site, even without an open offer: no count then.
     assert found["ZSA"] == (profile(job_index, flagged), None)
 
@@ -106,7 +106,7 @@ def test_directory_links_each_employer_to_its_profile_with_its_count(
 
     html = get(client, career_index.url + "employers/")
 
-    assert directory_cards(html)["Desjardins"] == (profile(job_index, hiring), "2 open positions")
+    assert directory_cards(html)["Desjardins"] == (profile(job_index, hiring), "2 postes à pourvoir")
 
 
 def test_without_a_job_index_the_cards_link_to_the_employer(client, article, make_employer):
@@ -145,8 +145,8 @@ def test_publishing_and_unpublishing_an_offer_refresh_the_lists(
     assert "Desjardins" not in get(client, directory)
 
     offer = make_offer(employer=employer)
-    assert cards(sidebar(get(client, article.url)))["Desjardins"][1] == "1 open position"
-    assert directory_cards(get(client, directory))["Desjardins"][1] == "1 open position"
+    assert cards(sidebar(get(client, article.url)))["Desjardins"][1] == "1 poste à pourvoir"
+    assert directory_cards(get(client, directory))["Desjardins"][1] == "1 poste à pourvoir"
 
     offer.unpublish()
     assert cards(sidebar(get(client, article.url))) == {}
@@ -182,7 +182,7 @@ def test_a_closing_offer_leaves_the_counts_through_warm_caches(
         assert client.get(url).get(STATUS_HEADER) == "miss"
         response = client.get(url)
         assert response.get(STATUS_HEADER) == "hit"
-        assert "2 open positions" in response.content.decode()
+        assert "2 postes à pourvoir" in response.content.decode()
 
     time.sleep(max(0.0, (deadline - timezone.now()).total_seconds()) + 0.1)
 
@@ -190,7 +190,7 @@ def test_a_closing_offer_leaves_the_counts_through_warm_caches(
         response = client.get(url)
         assert response.get(STATUS_HEADER) == "miss"
         html = response.content.decode()
-        assert "1 open position" in html and "2 open positions" not in html
+        assert "1 poste à pourvoir" in html and "2 postes à pourvoir" not in html
         assert client.get(url).get(STATUS_HEADER) == "hit"
 
 
@@ -222,10 +222,10 @@ def test_article_queries_do_not_grow_with_employers_and_offers(
 
     add(3)
     small, html = article_queries(client, article.url)
-    assert len(re.findall(r"\d open positions", sidebar(html))) == 3
+    assert len(re.findall(r"\d postes à pourvoir", sidebar(html))) == 3
     add(9)
     large, html = article_queries(client, article.url)
-    assert len(re.findall(r"\d open positions", sidebar(html))) == 8  # the sidebar's limit
+    assert len(re.findall(r"\d postes à pourvoir", sidebar(html))) == 8  # the sidebar's limit
     assert html.count('class="career-job-card"') == 20
     assert small == large
 
@@ -284,7 +284,7 @@ def test_counts_are_of_the_active_language_matched_by_translation(
 
     assert cards(sidebar(get(client, article.url)))["Desjardins"] == (
         profile(job_index, employer),
-        "1 open position",
+        "1 poste à pourvoir",
     )
     assert cards(sidebar(get(client, article_en.url)))["Desjardins (EN)"] == (
         profile(job_index_en, employer_en),

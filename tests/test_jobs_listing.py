@@ -339,13 +339,13 @@ def test_feed_items_are_plain_escaped_summaries(
     assert b"<script>" not in response.content and b"<b>" not in response.content
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.feed.title == "Job offers at Acme <b>&</b> — Emplois"
+    assert feed.feed.title == "Offres d’emploi chez Acme <b>&</b> — Emplois"
     assert feed.feed.link == "http://localhost/emplois/employers/acme/"
     entry = feed.entries[0]
     assert entry.title == "Dev <script>"
     assert entry.link.startswith("http://localhost/emplois/offre-")
     # Readers render the description as HTML: its markup-looking text stays text.
-    assert entry.summary == "Acme &lt;b&gt;&amp;&lt;/b&gt; · Laval, QC · On site · Full time"
+    assert entry.summary == "Acme &lt;b&gt;&amp;&lt;/b&gt; · Laval, QC · Sur place · Temps plein"
     assert [tag.term for tag in entry.tags] == ["Python"]
 
 
@@ -437,7 +437,7 @@ def test_profile_head(client, offers):
     assert '<meta name="description" content="Une PME.">' in profile
     assert '<meta property="og:title" content="Sans offre">' in profile
     assert 'href="http://localhost/emplois/feed/rss/"' in profile
-    assert 'title="Job offers at Sans offre (RSS)"' in profile
+    assert 'title="Offres d’emploi chez Sans offre (RSS)"' in profile
     assert 'href="http://localhost/emplois/employers/sans-offre/feed/atom/"' in profile
 
 

@@ -69,13 +69,13 @@ def test_the_newest_open_offers_show_beside_an_article(client, article, job_inde
 
     part = section(get(client, article.url))
 
-    assert '<h2 class="career-jobs__heading">Latest job offers</h2>' in part
-    assert 'aria-label="Latest job offers"' in part
+    assert '<h2 class="career-jobs__heading">Dernières offres d’emploi</h2>' in part
+    assert 'aria-label="Dernières offres d’emploi"' in part
     # The settings' default count (3), newest first, as h3 under the part's h2.
     assert titles(part) == ["Analyste", "Designer", "Juriste"]
     offer = JobOfferPage.objects.get(title="Analyste")
     assert f'href="{offer.url}"' in part
-    assert f'<a href="{job_index.url}">See all job offers</a>' in part
+    assert f'<a href="{job_index.url}">Voir toutes les offres d’emploi</a>' in part
 
 
 def test_closed_draft_and_private_offers_are_not_shown(client, article, job_index, make_offer):
@@ -126,7 +126,7 @@ def test_the_settings_count_and_heading(client, article, job_index, make_offer, 
 
 def test_nothing_is_shown_without_an_open_offer(client, article, job_index):
     html = get(client, article.url)
-    assert section(html) == "" and "See all job offers" not in html
+    assert section(html) == "" and "Voir toutes les offres d’emploi" not in html
 
 
 def test_offer_titles_are_escaped(client, article, job_index, make_offer):
@@ -239,7 +239,7 @@ def test_block_heading_defaults_to_the_settings(client, make_article, job_index,
     make_offer()
     page = block(make_article)
 
-    assert "Latest job offers</h2>" in blocks_of(get(client, page.url))[0]
+    assert "Dernières offres d’emploi</h2>" in blocks_of(get(client, page.url))[0]
 
 
 def test_block_filters_by_employer_and_tag(
