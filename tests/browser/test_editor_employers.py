@@ -34,8 +34,10 @@ def sidebar_employers(page):
 
 
 def expect_sidebar(page, names):
+    """The sidebar's employers in order (each name links to its profile on the demo's job
+    offers index)."""
     page.reload()
-    expect(sidebar_employers(page)).to_have_text([f"{name}↗ (site externe)" for name in names])
+    expect(sidebar_employers(page)).to_have_text(list(names))
 
 
 def add_employer(admin):
@@ -104,7 +106,13 @@ def test_editor_adds_an_employer_with_a_logo_and_reorders_the_sidebar(admin, new
     add_employer(admin)
     expect_sidebar(visitor, [*EMPLOYERS, NAME])
     new_entry = visitor.get_by_role("listitem").filter(has_text=NAME)
-    expect(new_entry.get_by_role("link")).to_have_attribute("href", CAREERS_URL)
+    # Its name leads to its profile (the demo has job offers), which links its careers page.
+    expect(new_entry.get_by_role("link")).to_have_attribute(
+        "href", "/offres-emploi/employers/studio-aurore/"
+    )
+    profile = new_page()
+    profile.goto("/offres-emploi/employers/studio-aurore/")
+    expect(profile.locator(f'main a[href="{CAREERS_URL}"]')).to_have_count(1)
     logo = new_entry.get_by_role("img", name=f"Logo de {NAME}")
     logo.scroll_into_view_if_needed()  # it loads lazily
     visitor.wait_for_function("img => img.complete && img.naturalWidth", arg=logo.element_handle())

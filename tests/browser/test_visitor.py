@@ -6,13 +6,14 @@ by two authors.
 """
 
 import re
+from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from .chromium import DESKTOP, PHONE
-from .demo_facts import EMPLOYERS
+from .demo_facts import EMPLOYERS, JOB_INDEX, JOB_OFFERS
 from .keyboard import press_tab_until, tab_through
 from .people import READER, fill_sign_in_form
 
@@ -38,7 +39,6 @@ LANGUAGES = {
         "date": "24 mars 2026",
         "reading_time": r"^\d+ minutes? de lecture$",
         "employers": "Les employeurs qui recrutent",
-        "external": "(site externe)",
         "all_employers": "Voir tous les employeurs qui recrutent",
         "share": "Partagez cette nouvelle!",
         "copy": "Copier le lien",
@@ -60,7 +60,6 @@ LANGUAGES = {
         "date": "March 24, 2026",
         "reading_time": r"^\d+ minutes? read$",
         "employers": "Employers who are hiring",
-        "external": "(external site)",
         "all_employers": "See all employers who are hiring",
         "share": "Share this article!",
         "copy": "Copy link",
@@ -119,15 +118,22 @@ def read_an_article(page, language):
 
 
 def check_employers_sidebar(page, language):
-    """The sidebar lists the recruiting employers in order, each with its logo, each name an
-    external link to the employer's job openings, then a link to the directory."""
+    """The sidebar lists the recruiting employers in order, each with its logo, each name a
+    link to the employer's profile on the job offers' index (the demo has one) with its
+    number of open positions, then a link to the directory."""
     text = LANGUAGES[language]
     section = page.get_by_role("complementary").get_by_role("region", name=text["employers"])
     expect(section.get_by_role("heading", level=2)).to_have_text(text["employers"])
     links = section.get_by_role("listitem").get_by_role("link")
-    expect(links).to_have_text([f"{name}↗ {text['external']}" for name in EMPLOYERS])
-    for url, link in zip(EMPLOYERS.values(), links.all(), strict=True):
-        expect(link).to_have_attribute("href", url)
+    expect(links).to_have_text(list(EMPLOYERS))
+    profile = re.compile(re.escape(JOB_INDEX[language]) + r"employers/[^/]+/$")
+    for link in links.all():
+        expect(link).to_have_attribute("href", profile)
+    open_offers = Counter(offer.employer for offer in JOB_OFFERS if offer.is_open)
+    counts = section.locator(".career-employer__count")
+    expect(counts).to_have_text(
+        [re.compile(rf"^{open_offers[name]} ") for name in EMPLOYERS if name in open_offers]
+    )
     for name, logo in zip(EMPLOYERS, section.get_by_role("img").all(), strict=True):
         expect(logo).to_have_accessible_name(re.compile(re.escape(name)))
     expect(section.get_by_role("link", name=text["all_employers"])).to_have_attribute(
