@@ -21,7 +21,7 @@ THANKS = (
     "lien pour confirmer votre abonnement. Consultez votre boîte de réception."
 )
 CONFIRM_SUBJECT = "Confirmez votre abonnement à l’infolettre de Boréal Talents"
-DIGEST_SUBJECT = "Nouveaux articles Carrière de Boréal Talents"
+DIGEST_SUBJECT = "Les nouveaux articles Carrière de Boréal Talents"
 NEW_ARTICLE = {"slug": "nouvel-article-infolettre", "title": "Un nouvel article pour l'infolettre"}
 
 PUBLISH = """
@@ -129,7 +129,7 @@ def test_keyboard_user_subscribes_and_confirms(page, mailbox, demo_site):
     box = newsletter_box(page)
     tab_to(page, box.get_by_role("textbox", name="Adresse courriel"))
     page.keyboard.type(email)
-    consent = box.get_by_role("checkbox")
+    consent = box.get_by_role("checkbox", name=re.compile("^J’accepte de recevoir"))
     tab_to(page, consent)
     page.keyboard.press("Space")
     expect(consent).to_be_checked()
