@@ -31,6 +31,15 @@ SHOTS = [
     # ...and the discussion with the sign-in sentence.
     ("comments-desktop.png", ARTICLE, DESKTOP, None, "#comments"),
     ("moderation-desktop.png", MODERATION, WIDE, ADMIN, None),
+    # The job offers: the listing with its filters, and one offer.
+    ("jobs-desktop.png", "/offres-emploi/", DESKTOP, None, None),
+    (
+        "job-offer-desktop.png",
+        "/offres-emploi/physiotherapeute-trois-rivieres/",
+        DESKTOP,
+        None,
+        None,
+    ),
 ]
 
 
