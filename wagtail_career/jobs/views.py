@@ -66,7 +66,7 @@ def job_listing(index, request):
             "filters": filters,
             "filter_fields": filter_fields(offers, filters),
             "search_query": query,
-            "filter_query": filters.query_string(query),
+            "pagination_query": filters.query_string(query),
             "feeds": feed_links(index, request),
         },
     )
@@ -87,7 +87,7 @@ def employer_profile(index, request, slug):
         context_overrides={
             "employer": employer,
             "offers": paginate(request, offers.for_listing()),
-            "filter_query": "",
+            "pagination_query": "",
             "feeds": feed_links(index, request, employer),
         },
     )

@@ -125,12 +125,22 @@ def elided_page_range(paginator, number):
 @register.simple_tag(takes_context=True)
 def page_query(context, **changes):
     """The current query string with ``changes`` applied (``None`` removes a key), keeping
-    only the parameters career pages read: a link never carries what a visitor made up."""
-    known = {*INDEX_QUERY_PARAMS, "q", *(p for part in article_parts() for p in part.query_params)}
-    query = QueryDict(mutable=True)
-    for key, values in context["request"].GET.lists():
-        if key in known:
-            query.setlist(key, values)
+    only the parameters career pages read: a link never carries what a visitor made up. A
+    feature's view that validated its own parameters gives them as ``pagination_query`` (a
+    query string) in the context instead."""
+    base = context.get("pagination_query")
+    if base is not None:
+        query = QueryDict(base, mutable=True)
+    else:
+        known = {
+            *INDEX_QUERY_PARAMS,
+            "q",
+            *(p for part in article_parts() for p in part.query_params),
+        }
+        query = QueryDict(mutable=True)
+        for key, values in context["request"].GET.lists():
+            if key in known:
+                query.setlist(key, values)
     for key, value in changes.items():
         if value is None:
             query.pop(key, None)
