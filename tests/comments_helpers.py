@@ -7,6 +7,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Site
 
 from wagtail_career.comments.models import CommentSettings
+from wagtail_career.comments.queries import UNCONFIRMED
 
 POST_URL = "/career/comments/post/"
 
@@ -53,6 +54,7 @@ def make_comment(article, text="Un commentaire", user=None, parent=None, public=
 
 
 def comments_of(article):
+    """The article's comments (not those still awaiting their author's e-mail confirmation)."""
     return XtdComment.objects.filter(
         content_type_id=article.content_type_id, object_pk=str(article.pk)
-    )
+    ).exclude(user_url=UNCONFIRMED)

@@ -106,7 +106,10 @@ def test_directory_links_each_employer_to_its_profile_with_its_count(
 
     html = get(client, career_index.url + "employers/")
 
-    assert directory_cards(html)["Desjardins"] == (profile(job_index, hiring), "2 postes à pourvoir")
+    assert directory_cards(html)["Desjardins"] == (
+        profile(job_index, hiring),
+        "2 postes à pourvoir",
+    )
 
 
 def test_without_a_job_index_the_cards_link_to_the_employer(client, article, make_employer):

@@ -88,6 +88,24 @@ DEFAULTS = {
     "SEARCH_BACKENDS": {},
     # The country (ISO 3166-1 alpha-2) a new job offer is in until an editor changes it.
     "JOBS_DEFAULT_COUNTRY": "CA",
+    # Attempts at sending one mail of the outbox before it is marked failed.
+    "MAIL_MAX_ATTEMPTS": 8,
+    # Seconds before the first retry of a mail that could not be sent; doubled each time.
+    "MAIL_RETRY_DELAY": 60,
+    # Seconds a sent mail is kept in the outbox (the admin's record) before it is pruned.
+    "MAIL_KEEP_SENT": 30 * 24 * 3600,
+    # Subscriptions per digest batch (one task, one SMTP connection).
+    "DIGEST_BATCH_SIZE": 200,
+    # Retention periods, in seconds, applied by ``manage.py career_retention`` (or the task
+    # ``wagtail_career.privacy.career_retention``); None keeps that data forever.
+    # A newsletter signup never confirmed is deleted this long after it was made (30 days).
+    "RETENTION_PENDING": 30 * 24 * 3600,
+    # An unsubscribed address is anonymised this long after it unsubscribed (3 years, the
+    # time Canada's anti-spam law lets a complaint be brought): the dated withdrawal and a
+    # keyed hash of the address (the suppression list) are kept, nothing else.
+    "RETENTION_UNSUBSCRIBED": 3 * 365 * 24 * 3600,
+    # The IP address stored with a comment is cleared this long after it was posted (1 year).
+    "RETENTION_COMMENT_IP": 365 * 24 * 3600,
 }
 
 

@@ -116,3 +116,14 @@ def digest_sections():
         (section for section in sections if section is not None),
         key=lambda section: (section.order, section.name),
     )
+
+
+# Personal data ---------------------------------------------------------------------------
+#
+# ``RETENTION_HOOK``: functions returning a list of ``privacy.RetentionRule`` (what a feature
+# deletes or anonymises once a ``WAGTAIL_CAREER_RETENTION_*`` period is over), applied by
+# ``manage.py career_retention``. ``PERSONAL_DATA_HOOK``: functions called with an e-mail
+# address, returning ``{name: data}`` (JSON-serialisable) of everything the feature holds
+# about it, for the export of one person's data (``privacy.personal_data``).
+RETENTION_HOOK = "register_wagtail_career_retention"
+PERSONAL_DATA_HOOK = "register_wagtail_career_personal_data"

@@ -68,3 +68,12 @@ def contact_call_to_action():
         order=90,
         get_context=_no_data,
     )
+
+
+# The outbox (every mail the package sends), read-only, under the Career menu.
+from .outbox_admin import OutboxViewSet  # noqa: E402
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    return OutboxViewSet(menu_hook=CAREER_MENU_HOOK)

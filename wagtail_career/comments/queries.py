@@ -8,6 +8,11 @@ from ..cache import forget_values, get_values
 from ..models import ArticlePageMixin, article_page_models, page_model
 
 COUNTS = "comment_count"
+# The mark of a comment stored before its author confirmed their address ("anyone may
+# comment"): its URL field, which the package's form never fills (it takes no commenter
+# links). Such a comment is neither public nor in the moderation queue; the mailed link
+# confirms it, and it is deleted once that link has expired.
+UNCONFIRMED = "urn:wagtail-career:unconfirmed"
 
 
 def article_content_type_ids():
@@ -16,9 +21,15 @@ def article_content_type_ids():
     return [ContentType.objects.get_for_model(model).pk for model in article_page_models()]
 
 
-def all_article_comments():
-    """Every comment on an article of any article model."""
-    return XtdComment.norel_objects.filter(content_type_id__in=article_content_type_ids())
+def all_article_comments(unconfirmed=False):
+    """Every comment on an article of any article model; those awaiting their author's
+    confirmation only with ``unconfirmed`` (personal data: export, retention)."""
+    comments = XtdComment.norel_objects.filter(content_type_id__in=article_content_type_ids())
+    return comments if unconfirmed else comments.exclude(user_url=UNCONFIRMED)
+
+
+def unconfirmed_comments():
+    return XtdComment.norel_objects.filter(user_url=UNCONFIRMED)
 
 
 def find_article(pk, site):

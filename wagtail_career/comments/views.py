@@ -4,28 +4,42 @@ Every state change is a POST with CSRF; mailed links (confirm, mute) show a page
 button makes the POST, so a mail scanner following the link changes nothing.
 """
 
+import logging
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core import signing
+from django.db import DatabaseError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_comments.signals import comment_was_posted, comment_will_be_posted
 from django_comments.views.moderation import perform_flag
-from django_comments_xtd.models import XtdComment
+from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
 from wagtail.models import Site
 
+from .. import outbox
 from ..conf import get_setting
 from ..inputs import email_key, parse_int
-from ..queue import enqueue
 from ..ratelimit import allow, client_address, first_in, release, request_accounts
 from .display import SECTION_ANCHOR, add_message, comment_section, login_url
 from .forms import MAX_COMMENT_ID, ArticleCommentForm
-from .moderation import CommentPolicy, save_comment
-from .queries import all_article_comments, article_comments, find_article, visible
-from .tasks import send_confirmation_request
+from .moderation import CommentPolicy, lock_article_comments, save_comment
+from .queries import (
+    UNCONFIRMED,
+    all_article_comments,
+    article_comments,
+    find_article,
+    unconfirmed_comments,
+    visible,
+)
+from .tasks import queue_confirmation
 from .tokens import confirmation_token, read_confirmation_token, read_mute_token
+
+logger = logging.getLogger(__name__)
 
 
 def _article(request, pk):
@@ -78,6 +92,80 @@ def _rate_limited(request, article, policy):
     )
 
 
+def _drop_expired_unconfirmed():
+    limit = timezone.now() - timedelta(days=get_setting("COMMENTS_LINK_MAX_AGE_DAYS"))
+    unconfirmed_comments().filter(submit_date__lt=limit).delete()
+
+
+def _hold(comment, article, request):
+    """Store ``comment`` unconfirmed and write its confirmation mail to the outbox, in one
+    transaction: its text is kept whatever happens to the mail. ``None`` if the comment
+    replied to went away meanwhile."""
+    # The link names the comment as posted (a top-level one has no parent until saved).
+    confirm_url = request.build_absolute_uri(
+        reverse("wagtail_career:comment_confirm", args=[confirmation_token(comment)])
+    )
+    comment.is_public, comment.is_removed, comment.user_url = False, True, UNCONFIRMED
+    try:
+        with transaction.atomic():
+            lock_article_comments(comment.object_pk)
+            comment.save()
+            mail = queue_confirmation(comment, article.title, confirm_url)
+    except (XtdComment.DoesNotExist, MaxThreadLevelExceededException):
+        return None
+    # Stored: the mail may leave now (a failing task backend is logged; the row waits for
+    # deliver_career_mail).
+    outbox.deliver_soon(mail)
+    return comment
+
+
+def _earlier_same(comment):
+    """A comment ``comment`` repeats that its author already confirmed (one text posted
+    twice, both links opened): same article, author, reply target and text, within a day."""
+    same = (
+        XtdComment.norel_objects.filter(
+            content_type_id=comment.content_type_id,
+            object_pk=comment.object_pk,
+            comment=comment.comment,
+            user__isnull=True,
+            user_email__iexact=comment.user_email,
+            level=comment.level,
+            submit_date__gte=comment.submit_date - timedelta(days=1),
+        )
+        .exclude(pk=comment.pk)
+        .exclude(user_url=UNCONFIRMED)
+    )
+    if comment.level:
+        same = same.filter(parent_id=comment.parent_id)
+    return same.order_by("pk").first()
+
+
+def _confirm_held(held, request):
+    """Its author confirmed ``held``: run the moderation signals (spam filters, the
+    policy), then publish it or hold it for moderators. Return the stored comment, or
+    ``None`` if it was refused. A second click finds it confirmed and changes nothing."""
+    sender = type(held)
+    with transaction.atomic():
+        lock_article_comments(held.object_pk)
+        current = XtdComment.norel_objects.filter(pk=held.pk).first()
+        if current is None:
+            return None
+        if current.user_url != UNCONFIRMED:
+            return current  # confirmed a moment ago
+        current.is_public, current.is_removed, current.user_url = True, False, ""
+        responses = comment_will_be_posted.send(sender=sender, comment=current, request=request)
+        if any(response is False for _receiver, response in responses):
+            current.delete()
+            return None
+        earlier = _earlier_same(current)
+        if earlier is not None:
+            current.delete()
+            return earlier
+        current.save()
+        comment_was_posted.send(sender=sender, comment=current, request=request)
+    return current
+
+
 @require_POST
 def post_comment(request):
     """Store a comment (or mail its confirmation link), then go back to the article."""
@@ -119,21 +207,23 @@ def post_comment(request):
                 {"section": comment_section(request, article, form=form), "article": article},
                 status=429,
             )
-        token = confirmation_token(comment)
-        confirm_url = request.build_absolute_uri(
-            reverse("wagtail_career:comment_confirm", args=[token])
-        )
-        # Nothing is stored before the confirmation: queue the mail now, so that if the
-        # task backend fails the visitor still has their text and is told.
-        queued = enqueue(
-            send_confirmation_request,
-            comment.user_email,
-            comment.user_name,
-            article.title,
-            confirm_url,
-            language=translation.get_language(),
-        )
-        if not queued:
+        try:
+            _drop_expired_unconfirmed()
+            held = _hold(comment, article, request)
+        except DatabaseError:
+            logger.exception("Could not store a comment awaiting its e-mail confirmation.")
+            held = False
+        if held is None:
+            release("comment-confirmation", address)
+            form.add_error(None, _("Your comment was refused."))
+            return _render(
+                request,
+                "post_error.html",
+                {"section": comment_section(request, article, form=form), "article": article},
+                status=403,
+            )
+        if held is False:
+            # Not even the comment and its mail could be written: the visitor keeps the text.
             release("comment-confirmation", address)
             form.add_error(
                 None,
@@ -206,6 +296,9 @@ def confirm_comment(request, token):
         )
         .first()
     )
+    held = None
+    if existing is not None and existing.user_url == UNCONFIRMED:
+        held, existing = existing, None
     if request.method == "GET" or existing is not None:
         return _render(
             request,
@@ -229,10 +322,15 @@ def confirm_comment(request, token):
             {"article": article, "comment": fields, "refusal": refusal},
             403,
         )
-    comment = save_comment(
-        XtdComment(content_type_id=article.content_type_id, object_pk=str(article.pk), **fields),
-        request,
-    )
+    if held is not None:
+        comment = _confirm_held(held, request)
+    else:  # a link mailed before comments were stored unconfirmed, or whose comment expired
+        comment = save_comment(
+            XtdComment(
+                content_type_id=article.content_type_id, object_pk=str(article.pk), **fields
+            ),
+            request,
+        )
     if comment is None:
         return _render(
             request,

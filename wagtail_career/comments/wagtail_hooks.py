@@ -8,7 +8,10 @@ from ..cache import has_bypass_cookie
 from ..models import ArticlePageMixin
 from ..parts import ARTICLE_PARTS_HOOK, LISTING_HOOK, URLS_HOOK, ArticlePart
 from ..wagtail_hooks import CAREER_MENU_HOOK
-from . import views
+from . import (
+    privacy,  # noqa: F401  (registers the retention and personal-data hooks)
+    views,
+)
 from .admin import CommentAdmin, add_pending_panel
 from .display import PAGE_PARAM, part_context, pop_comment_messages
 from .queries import attach_comment_counts

@@ -1,9 +1,10 @@
-"""The core's models: the page mixins, authors and the Career settings.
+"""The core's models: the page mixins, authors, the Career settings and the outbox.
 
 Ready-made pages are in ``wagtail_career.pages.models``; features' models in their apps.
 """
 
 from .authors import Author
+from .outbox import MailContent, OutgoingMail
 from .pages import (
     AbstractArticlePageAuthor,
     ArticlePageMixin,
@@ -23,6 +24,8 @@ __all__ = [
     "CareerIndexPageMixin",
     "CareerSettings",
     "CareerSettingsTranslation",
+    "MailContent",
+    "OutgoingMail",
     "article_page_models",
     "index_page_models",
     "page_model",

@@ -1,9 +1,9 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from .. import privacy
 from ..inputs import local_path, normalize_email, parse_int
 from ..parts import digest_sections
 from .models import NewsletterSettings
@@ -11,18 +11,22 @@ from .sections import describe, named, section_choices
 
 
 def site_name(site):
-    """The sender named in the consent text and the mail: the Wagtail site's name."""
-    return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
+    """The Wagtail site's name (the mail's default sender name)."""
+    return privacy.site_name(site)
 
 
 def consent_text(site, sections=None):
-    """The express-consent sentence: purpose (each registered section, named), sender and
-    the right to unsubscribe."""
+    """The express-consent sentence: purpose (each registered section, named), sender as
+    CASL asks (name, postal address, contact; Settings → Career settings) and the right to
+    unsubscribe."""
     sections = digest_sections() if sections is None else sections
     return gettext(
-        "I agree to receive the %(site)s career newsletter by email: %(content)s. I can "
-        "unsubscribe at any time with the link in every email."
-    ) % {"site": site_name(site), "content": describe(sections)}
+        "I agree to receive the career newsletter by email: %(content)s, from %(sender)s. I "
+        "can unsubscribe at any time with the link in every email."
+    ) % {
+        "content": describe(sections),
+        "sender": privacy.identification_text(privacy.sender_identification(site)),
+    }
 
 
 def consent_record(sentence, chosen, offered):

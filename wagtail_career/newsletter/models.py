@@ -1,6 +1,7 @@
 import swapper
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -55,6 +56,9 @@ class Subscription(models.Model):
     confirmation_sent_at = models.DateTimeField(
         _("confirmation mail sent at"), null=True, blank=True, editable=False
     )
+    # When the person's data was erased (newsletter/privacy.py): the row keeps no address, IP
+    # or page, only the dated consent history (ConsentRecord) and a Suppression.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("newsletter subscriber")
@@ -71,27 +75,23 @@ class Subscription(models.Model):
 
 
 class NewsletterDelivery(models.Model):
-    """An article mailed to a subscriber in a digest: nobody gets the same article twice."""
+    """How far the digest has brought one subscriber: the newest publication time of what
+    their digests included. The next digest carries only what was first published after it,
+    so nobody gets a page twice or misses one, and one row per subscriber is all it takes
+    (the outbox's unique key keeps a digest from being written twice)."""
 
-    subscription = models.ForeignKey(
-        Subscription, on_delete=models.CASCADE, related_name="deliveries"
+    subscription = models.OneToOneField(
+        Subscription, on_delete=models.CASCADE, related_name="digest_delivery"
     )
-    article = models.ForeignKey(
-        swapper.get_model_name("wagtailcore", "Page"), on_delete=models.CASCADE, related_name="+"
-    )
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    sent_until = models.DateTimeField(_("digest content up to"))
+    sent_at = models.DateTimeField(_("last digest at"), auto_now=True)
 
     class Meta:
         verbose_name = _("newsletter delivery")
         verbose_name_plural = _("newsletter deliveries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["subscription", "article"], name="wagtail_career_newsletter_delivery_unique"
-            )
-        ]
 
     def __str__(self):
-        return f"{self.subscription} ← {self.article_id}"
+        return f"{self.subscription} ← {self.sent_until:%Y-%m-%d %H:%M}"
 
 
 @register_setting(icon="mail")
@@ -176,3 +176,142 @@ def default_text():
 
 def default_button_label():
     return gettext("Subscribe")
+
+
+# Consent records and suppressions (newsletter/privacy.py) ----------------------------------
+
+
+class ConsentRecord(models.Model):
+    """One dated event of an address's consent: given, confirmed, withdrawn or erased, with
+    the exact text shown and how it happened. Records are never edited, only stripped of
+    the page and IP address when the person is erased."""
+
+    class Kind(models.TextChoices):
+        CONSENT = "consent", _("Consent given")
+        CONFIRMATION = "confirmation", _("Consent confirmed")
+        WITHDRAWAL = "withdrawal", _("Consent withdrawn")
+        ERASURE = "erasure", _("Data erased")
+
+    class Method(models.TextChoices):
+        SIGNUP_FORM = "signup_form", _("Signup form (consent box ticked)")
+        CONFIRMATION_LINK = "confirmation_link", _("Mailed confirmation link and its button")
+        UNSUBSCRIBE_LINK = "unsubscribe_link", _("Unsubscribe link and its button")
+        ONE_CLICK = "one_click", _("One-click unsubscribe from the mail client (List-Unsubscribe)")
+        ADMIN = "admin", _("An administrator, at the person's request")
+        RETENTION = "retention", _("End of the retention period")
+        SUPPRESSION = "suppression", _("Suppression (bounce, complaint)")
+
+    # Kept (SET_NULL) when a subscription is deleted: the hash still says whose record it is.
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consent_records",
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # privacy.email_hash() of the address: the record outlives the address itself.
+    email_hash = models.CharField(_("address hash"), max_length=64, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    method = models.CharField(_("how"), max_length=20, choices=Method.choices)
+    text = models.TextField(_("text shown"), blank=True)
+    page = models.CharField(_("page"), max_length=2048, blank=True)
+    # Only with WAGTAIL_CAREER_NEWSLETTER_STORE_IP.
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("newsletter consent record")
+        verbose_name_plural = _("newsletter consent records")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class Suppression(models.Model):
+    """An address the digest must not mail until it confirms a new signup: only its keyed
+    hash (privacy.email_hash) is kept."""
+
+    class Reason(models.TextChoices):
+        ERASURE = "erasure", _("Data erased")
+        RETENTION = "retention", _("Unsubscribed, anonymised after the retention period")
+        BOUNCE = "bounce", _("Mail bounced")
+        COMPLAINT = "complaint", _("Spam complaint")
+        MANUAL = "manual", _("Added by an administrator")
+
+    email_hash = models.CharField(_("address hash"), max_length=64, unique=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("newsletter suppression")
+        verbose_name_plural = _("newsletter suppressions")
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class DigestRun(models.Model):
+    """One sending of the digest: what it carried and how its mail went."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Finished")
+
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
+    )
+    # {"<site id>:<language>": {"<section name>": [[page id, first published (ISO)], ...]}}
+    content = models.JSONField(_("content included"), default=dict, blank=True)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    # Mails not sent by the run's end; the outbox retries them (deliver_career_mail).
+    failed = models.PositiveIntegerField(_("not sent"), default=0)
+
+    class Meta:
+        verbose_name = _("digest run")
+        verbose_name_plural = _("digest runs")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+
+class DigestBatch(models.Model):
+    """A range of subscriptions of one run, mailed by one task over one SMTP connection."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        BUILT = "built", _("Mail written")
+        DONE = "done", _("Done")
+
+    run = models.ForeignKey(DigestRun, on_delete=models.CASCADE, related_name="batches")
+    first_subscription = models.BigIntegerField(_("first subscription"))
+    last_subscription = models.BigIntegerField(_("last subscription"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    failed = models.PositiveIntegerField(_("not sent"), default=0)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("digest batch")
+        verbose_name_plural = _("digest batches")
+        ordering = ["run", "first_subscription"]
+
+    def __str__(self):
+        return f"{self.run_id}: {self.first_subscription}–{self.last_subscription}"

@@ -10,13 +10,17 @@ Confirm and preferences are CSRF-protected like the rest of the site: their page
 token.
 """
 
-from functools import partial
+import logging
+import uuid
 
+from django.db import DatabaseError, transaction
 from django.http import Http404, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -25,19 +29,21 @@ from wagtail.models import Site
 from ..cache import do_not_cache
 from ..conf import get_setting
 from ..inputs import same_origin
-from ..queue import enqueue_on_commit
 from ..ratelimit import allow, client_address, request_accounts
+from . import privacy
 from .forms import PreferencesForm, SignupForm, box_number, form_context
-from .models import Subscription
+from .models import ConsentRecord, Subscription
 from .sections import chosen_sections, describe
-from .signup import allow_resend, subscribe
-from .tasks import send_confirmation
+from .signup import subscribe
+from .tasks import queue_confirmation
 from .tokens import (
     check_confirmation_token,
     check_preferences_token,
     check_unsubscribe_token,
     make_unsubscribe_token,
 )
+
+logger = logging.getLogger(__name__)
 
 # At most this many checkboxes of a refused form are shown again (there are a few sections).
 MAX_KEPT_SECTIONS = 20
@@ -68,6 +74,57 @@ def _kept_input(request):
     return kept
 
 
+NOT_SENT = _(
+    "We could not send the confirmation email right now. Please try again in a few minutes."
+)
+
+
+class _Decoy(Exception):
+    """Rolls back the stand-in signup of an address that gets no mail."""
+
+
+def _signup(site, email, details):
+    subscription = subscribe(site=site, email=email, **details)
+    if subscription is not None:
+        queue_confirmation(subscription)
+    return subscription
+
+
+def _decoy(site, details):
+    """The work of a new address's signup, rolled back: a stand-in address (on a reserved
+    domain) is subscribed and its confirmation rendered and written, in a savepoint that is
+    then rolled back (its queued task with it). A known address (confirmed, or mailed a
+    moment ago) so costs what a new one does: the answer's timing does not tell whether an
+    address is subscribed (as Django's login runs the password hasher for unknown users)."""
+    try:
+        with transaction.atomic():
+            _signup(site, f"signup-{uuid.uuid4().hex}@stand-in.invalid", details)
+            raise _Decoy
+    except _Decoy:
+        pass
+
+
+def _record_signup(request, site, form):
+    """Record the signup and write its confirmation mail to the outbox, in one transaction
+    (the mail exists exactly when the change does; it leaves once the transaction commits,
+    never from the request). ``False`` if the database refused: nothing was kept."""
+    details = {
+        "language": translation.get_language(),
+        "consent_text": form.consent_record,
+        "sections": [section.name for section in form.chosen],
+        "consent_url": form.cleaned_data["source"],
+        "ip_address": client_address(request) or None,
+    }
+    try:
+        with transaction.atomic():
+            if _signup(site, form.cleaned_data["email"], details) is None:
+                _decoy(site, details)
+    except DatabaseError:
+        logger.exception("Could not record a newsletter signup: the database refused it.")
+        return False
+    return True
+
+
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def signup(request):
@@ -88,22 +145,11 @@ def signup(request):
         form = SignupForm(request.POST, site=site, box=box_number(request))
         done = form.is_valid()
         status = 200 if done else 400
-        if done and not form.is_bot:
-            subscription = subscribe(
-                site=site,
-                email=form.cleaned_data["email"],
-                language=translation.get_language(),
-                consent_text=form.consent_record,
-                sections=[section.name for section in form.chosen],
-                consent_url=form.cleaned_data["source"],
-                ip_address=client_address(request) or None,
-            )
-            if subscription is not None:
-                enqueue_on_commit(
-                    send_confirmation,
-                    subscription.pk,
-                    on_failure=partial(allow_resend, subscription.pk),
-                )
+        if done and not form.is_bot and not _record_signup(request, site, form):
+            # Not even the mail's row could be written: nothing was kept, say so and keep
+            # what the visitor typed and chose.
+            form.add_error("email", NOT_SENT)
+            done, status = False, 503
     context = form_context(request, form=form, done=done)
     context["rate_limited"] = status == 429
     context["cross_origin"] = status == 403
@@ -126,9 +172,12 @@ def confirm(request, token):
     elif expired:
         return _page(request, "confirm.html", {"state": "expired"}, status=410)
     elif request.method == "POST":
-        # Conditional, so a double click or a replay confirms once.
-        Subscription.objects.filter(pk=subscription.pk, status=Subscription.Status.PENDING).update(
-            status=Subscription.Status.CONFIRMED, confirmed_at=timezone.now()
+        # Conditional, so a double click or a replay confirms (and is recorded) once; the
+        # confirmation lifts a suppression of the address (an earlier erasure, a bounce).
+        privacy.confirm(
+            subscription,
+            ConsentRecord.Method.CONFIRMATION_LINK,
+            ip_address=client_address(request) or None,
         )
         state = "done"
     else:
@@ -150,9 +199,15 @@ def unsubscribe(request, token):
     if not _on_this_site(request, subscription):
         return _page(request, "unsubscribe.html", {"state": "invalid"}, status=404)
     if request.method == "POST":
-        Subscription.objects.filter(pk=subscription.pk).exclude(
-            status=Subscription.Status.UNSUBSCRIBED
-        ).update(status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+        # RFC 8058: a mail client's one-click request carries "List-Unsubscribe=One-Click";
+        # the page's button sends nothing else. Conditional: a replay records nothing.
+        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+        privacy.withdraw(
+            subscription,
+            ConsentRecord.Method.ONE_CLICK if one_click else ConsentRecord.Method.UNSUBSCRIBE_LINK,
+            text=privacy.ONE_CLICK_BODY if one_click else gettext("Unsubscribe"),
+            ip_address=client_address(request) or None,
+        )
         state = "done"
     elif subscription.status == Subscription.Status.UNSUBSCRIBED:
         state = "done"
