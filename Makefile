@@ -5,7 +5,7 @@ PY := $(CURDIR)/$(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 MANAGE := cd example_site && $(PY) manage.py
 
-.PHONY: install demo test lint messages screenshots bench
+.PHONY: install demo test lint messages screenshots bench bench-digest
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,10 @@ bench: $(INSTALLED)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk; } \
 		|| { echo "wrk is missing: apt-get install wrk"; exit 1; }
 	$(PY) -m benchmarks
+
+## make bench-digest: the digest's fan-out (README, "Delivering the digest"): 10,000 confirmed
+## subscribers mailed to a loopback SMTP server by one, then two, db_worker processes, on
+## PostgreSQL (DATABASE_URL, default the local server's "localdev" database).
+bench-digest: $(INSTALLED)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/localdev} \
+		$(PY) -m benchmarks.digest --subscribers 10000 --workers 1 2
