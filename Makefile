@@ -5,7 +5,7 @@ PY := $(CURDIR)/$(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 MANAGE := cd example_site && $(PY) manage.py
 
-.PHONY: install demo test lint messages screenshots bench bench-digest
+.PHONY: install demo test lint messages screenshots bench bench-digest lighthouse
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,13 @@ bench: $(INSTALLED)
 bench-digest: $(INSTALLED)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/localdev} \
 		$(PY) -m benchmarks.digest --subscribers 10000 --workers 1 2
+
+## make lighthouse: what a phone (390 px wide) downloads on a first visit of a demo article and
+## of the index, and Lighthouse's mobile performance and best-practices scores, against the
+## example site's production settings served by gunicorn on loopback (benchmarks/lighthouse.py).
+## Debian's Chromium; npm's Lighthouse 12 in .ci/tools (13 needs Node 22), installed with the
+## Nu checker that the tests use there (an npm install --no-save removes what it does not name).
+lighthouse: $(INSTALLED)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	cd .ci/tools && npm install --no-save --no-audit --no-fund --ignore-scripts lighthouse@12.2.3 vnu-jar
+	$(PY) -m benchmarks.lighthouse

@@ -144,7 +144,7 @@ def test_changes_in_the_settings_show_at_once(client, article, make_employer, ho
 
 def test_replacing_a_logo_file_clears_the_cache(client, article, make_employer):
     employer = make_employer("Desjardins")
-    old_url = employer.logo.get_rendition("max-160x80").url
+    old_url = employer.logo.get_rendition("format-png|max-160x80").url
     assert old_url in client.get(article.url).content.decode()
 
     buffer = io.BytesIO()
@@ -157,7 +157,7 @@ def test_replacing_a_logo_file_clears_the_cache(client, article, make_employer):
 
     html = client.get(article.url).content.decode()
     assert old_url not in html
-    assert logo.get_rendition("max-160x80").url in html
+    assert logo.get_rendition("format-png|max-160x80").url in html
 
 
 def test_a_transaction_that_commits_clears_the_cache_again(

@@ -111,7 +111,8 @@ def test_example_site_serves_a_favicon_redirect_and_a_sitemap(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     values = json.loads(result.stdout.strip().splitlines()[-1])
     status, location = values["favicon"]
-    assert status == 301
+    # Temporary: in production the file's hashed name changes with the file.
+    assert status == 302
     assert location.endswith("/img/favicon.svg")
     assert values["sitemap"][0] == 200
     assert "xml" in values["sitemap"][1]

@@ -154,7 +154,9 @@ def test_the_page_shows_every_property_of_the_offer(client, full_offer, employer
     assert '<time datetime="2031-05-04T17:00-0400">' in html
     # The employer: its logo's rendition and its profile under the job index.
     assert re.search(
-        r'<img class="career-job-facts__logo" src="/media/images/[^"]+\.max-160x80\.png"', html
+        r'<img [^>]*class="career-job-facts__logo"[^>]* '
+        r'src="/media/images/[^"]+\.format-png\.max-160x80\.png"',
+        html,
     )
     profile = job_index.profile_url(employer)
     assert profile == "/emplois/employers/boreal-talents/"

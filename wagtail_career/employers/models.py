@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.models import Filter, SourceImageIOError
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -26,14 +27,21 @@ from ..localize import (
 from ..slugs import slug_taken, unique_slug
 from .extensions import recruiting_querysets
 
-# Rendition specs, in one place so the prefetch and the rendering always agree.
-SIDEBAR_LOGO_RENDITION = "max-160x80"
-DIRECTORY_LOGO_RENDITION = "max-240x120"
+# The logos' {% picture %} specs, written as in the templates (employer_list.html for the
+# sidebar and the block, the directory and the employer's profile for the other): prefetched
+# renditions are matched by their exact spec. One size each, twice the box career.css gives
+# the logo; a PNG fallback, as logos may be transparent.
+SIDEBAR_LOGO_RENDITION = "format-{avif,webp,png} max-160x80"
+DIRECTORY_LOGO_RENDITION = "format-{avif,webp,png} max-240x120"
 
 
 def logo_prefetch(rendition):
-    """Prefetch employers' logos with their ``rendition``: two queries however many."""
-    return Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(rendition))
+    """Prefetch employers' logos with every rendition of the ``rendition`` spec (braces
+    expanded, as the template tag does): two queries however many."""
+    return Prefetch(
+        "logo",
+        queryset=get_image_model().objects.prefetch_renditions(*Filter.expand_spec(rendition)),
+    )
 
 
 def recruiting_condition():
@@ -221,11 +229,24 @@ def localized_chosen_employers(employers, rendition):
 
 
 def attach_logo_renditions(employers, rendition):
-    """Set ``logo_rendition`` on each employer (``None`` without a logo); returns the list."""
+    """Make the renditions of the ``rendition`` spec that are missing (the template's
+    ``{% picture %}`` then finds them all among the prefetched ones) and set
+    ``logo_rendition`` on each employer: the last, its PNG fallback, for a plain ``<img>``;
+    ``None`` without a logo, or when its file is missing. Returns the list."""
     employers = list(employers)
+    specs = Filter.expand_spec(rendition)
     for employer in employers:
-        employer.logo_rendition = employer.logo.get_rendition(rendition) if employer.logo else None
+        employer.logo_rendition = fallback_rendition(employer.logo, specs)
     return employers
+
+
+def fallback_rendition(image, specs):
+    if image is None:
+        return None
+    try:
+        return image.get_renditions(*specs)[specs[-1]]
+    except SourceImageIOError:  # the file is missing: no logo rather than an error
+        return None
 
 
 @register_setting(icon="group")

@@ -25,6 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import AbstractPage, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -39,6 +40,8 @@ from ..cache import (
     listing_dependency,
 )
 from ..conf import get_setting
+from ..employers.models import attach_logo_renditions
+from ..employers.models import logo_prefetch as employer_logo_prefetch
 from ..languages import active_language, i18n_enabled, sitemap_urls
 from ..localize import (
     AbstractSettingsTranslation,
@@ -52,8 +55,10 @@ from .salary import format_salary
 
 # What the offer's description editor offers: structure, not styling.
 DESCRIPTION_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-# The employer's logo on offer cards and pages, in one place so prefetch and render agree.
-OFFER_LOGO_RENDITION = "max-160x80"
+# The employer's logo on offer cards and pages: the {% picture %} spec of job_offer_card.html
+# and job_offer_facts.html, written as there (prefetched renditions are matched by their
+# exact spec). One size, twice the card's 5rem × 2.5rem box; PNG for transparent logos.
+OFFER_LOGO_RENDITION = "format-{avif,webp,png} max-160x80"
 # Cache namespace of the moment the next open offer closes (see next_closing()).
 CLOSING_VALUES = "job_offers_closing"
 # Dependency of every entry that shows open offers or their counts (cache.py).
@@ -149,7 +154,9 @@ def offers_dependencies():
 def logo_prefetch():
     return Prefetch(
         "employer__logo",
-        queryset=get_image_model().objects.prefetch_renditions(OFFER_LOGO_RENDITION),
+        queryset=get_image_model().objects.prefetch_renditions(
+            *Filter.expand_spec(OFFER_LOGO_RENDITION)
+        ),
     )
 
 
@@ -201,7 +208,8 @@ class JobOfferQuerySet(PageQuerySet):
     def prepare_cards(offers):
         """Set on each offer what its card shows: ``card_employer`` (its employer, in the
         active language with WAGTAIL_I18N_ENABLED: a translated page may still point at the
-        original's) with its ``logo_rendition`` read from the prefetch, and ``salary_text``.
+        original's) with its logo's renditions read from the prefetch (``logo_rendition``
+        set, see ``attach_logo_renditions``), and ``salary_text``.
         Without i18n no query; with, one for the translations and two for their logos.
         Returns the offers as a list."""
         offers = list(offers)
@@ -209,16 +217,14 @@ class JobOfferQuerySet(PageQuerySet):
             return offers
         language = translation.get_language()
         employer_model = offers[0]._meta.get_field("employer").related_model
-        logos = get_image_model().objects.prefetch_renditions(OFFER_LOGO_RENDITION)
         employers = localized(
             [offer.employer for offer in offers],
-            queryset=employer_model.objects.prefetch_related(Prefetch("logo", queryset=logos)),
+            queryset=employer_model.objects.prefetch_related(
+                employer_logo_prefetch(OFFER_LOGO_RENDITION)
+            ),
         )
+        attach_logo_renditions([e for e in employers if e is not None], OFFER_LOGO_RENDITION)
         for offer, employer in zip(offers, employers, strict=True):
-            if employer is not None:
-                employer.logo_rendition = (
-                    employer.logo.get_rendition(OFFER_LOGO_RENDITION) if employer.logo else None
-                )
             offer.card_employer = employer
             offer.salary_text = format_salary(
                 offer.salary_min,

@@ -26,6 +26,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.models import Filter
 from wagtail.models import AbstractPage, Orderable, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -55,8 +56,12 @@ from ..parts import annotate_articles, article_parts, index_routes
 from ..search import clean_query, search_page
 from .authors import Author
 
-CARD_RENDITION = "fill-640x360"
-AUTHOR_PHOTO_RENDITION = "fill-160x160"
+# The {% picture %} specs of the article cards' and the author boxes' images, written as in
+# their templates: prefetched renditions are matched by their exact spec, so each prefetch
+# expands the same braces the tag does (a template that asked for another spec would cost a
+# query per image again).
+CARD_RENDITION = "format-{avif,webp,jpeg} fill-{400x225,800x450}"
+AUTHOR_PHOTO_RENDITION = "format-{avif,webp,jpeg} fill-160x160"
 HTML_TAG = re.compile(r"<[^>]*>")
 # What a tag slug can be (taggit slugifies names, keeping Unicode letters).
 TAG_SLUG = re.compile(r"[-\w]+")
@@ -212,7 +217,9 @@ def listing_prefetches(article_model, images=True):
         prefetches.append(
             Prefetch(
                 "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
+                queryset=get_image_model().objects.prefetch_renditions(
+                    *Filter.expand_spec(CARD_RENDITION)
+                ),
             )
         )
     return prefetches
@@ -524,7 +531,10 @@ class ArticlePageMixin(models.Model):
 
     def authors_with_photos(self):
         photos = Prefetch(
-            "photo", queryset=get_image_model().objects.prefetch_renditions(AUTHOR_PHOTO_RENDITION)
+            "photo",
+            queryset=get_image_model().objects.prefetch_renditions(
+                *Filter.expand_spec(AUTHOR_PHOTO_RENDITION)
+            ),
         )
         return localized(
             [
