@@ -319,7 +319,7 @@ def test_the_admin_lists_filters_inspects_and_retries(
 
     html = admin.get(INDEX).content.decode()
     assert "echec@example.com" in html and "ok@example.com" in html
-    assert "ConnectionRefusedError" in html and "Retry now" in html
+    assert "ConnectionRefusedError" in html and "Réessayer maintenant" in html
     filtered = admin.get(INDEX, {"status": "failed"}).content.decode()
     assert "echec@example.com" in filtered and "ok@example.com" not in filtered
     by_kind = admin.get(INDEX, {"kind": "newsletter-confirmation"}).content.decode()
