@@ -91,7 +91,7 @@ def test_visitor_subscribes_confirms_gets_a_digest_and_unsubscribes(
     # An article published after the confirmation goes out in the next digest.
     article_url = request.getfixturevalue("new_article")
     assert article_url == f"{demo_site}/carriere/{NEW_ARTICLE['slug']}/"
-    assert "digest(s) sent" in demo.manage("send_career_digest")
+    assert "1 digest(s) written, 1 sent" in demo.manage("send_career_digest")
     digest = mailbox.wait_for(email, DIGEST_SUBJECT)
     body = text_of(digest)
     assert NEW_ARTICLE["title"] in body and article_url in body

@@ -97,6 +97,17 @@ def notify_moderators(comment_id, language=None, deliver=True):
     return _send(rows, deliver)
 
 
+def mute_headers(root_url, token):
+    """``List-Unsubscribe`` headers of a follow-up mail: its one-click "stop notifications"
+    endpoint, which mail clients may POST to without opening a page (RFC 8058; HTTPS when
+    the Site's port is 443, see check W046)."""
+    url = root_url + reverse("wagtail_career:comment_mute_one_click", args=[token])
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
 @task()
 def notify_followers(comment_id, language=None, deliver=True):
     """Tell people who asked to follow an article that ``comment_id`` was published."""
@@ -118,9 +129,8 @@ def notify_followers(comment_id, language=None, deliver=True):
         subject = one_line(_("New comment on “%(title)s”") % {"title": article.title})
         rows = []
         for key, (email, name) in followers.items():
-            mute_url = root_url + reverse(
-                "wagtail_career:comment_mute", args=[mute_token(article.pk, email)]
-            )
+            token = mute_token(article.pk, email)
+            mute_url = root_url + reverse("wagtail_career:comment_mute", args=[token])
             body = render_to_string(
                 "wagtail_career/comments/email/followers.txt",
                 {
@@ -131,7 +141,9 @@ def notify_followers(comment_id, language=None, deliver=True):
                     "mute_url": mute_url,
                 },
             )
-            message = EmailMessage(subject, body, None, [email])
+            message = EmailMessage(
+                subject, body, None, [email], headers=mute_headers(root_url, token)
+            )
             rows.append(
                 outbox.mail_row(message, FOLLOWERS_KIND, key=f"{FOLLOWERS_KIND}:{comment.pk}:{key}")
             )

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments.signals import comment_was_posted, comment_will_be_posted
 from django_comments.views.moderation import perform_flag
@@ -354,3 +355,27 @@ def mute_comments(request, token):
     if done:
         article_comments(article).filter(user_email__iexact=email).update(followup=False)
     return _render(request, "mute.html", {"article": article, "done": done, "token": token})
+
+
+# RFC 8058: what a mail client's one-click unsubscribe POST carries.
+ONE_CLICK_FIELD, ONE_CLICK_VALUE = "List-Unsubscribe", "One-Click"
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def mute_one_click(request, token):
+    """The ``List-Unsubscribe`` target of follow-up mail. A mail client POSTs
+    ``List-Unsubscribe=One-Click`` to it without cookies or CSRF token (RFC 8058); the
+    signed token authorises it, as it does the mute page's button. Any other POST is
+    refused (400); a GET (a client that opens the link) shows the mute page."""
+    if request.method == "GET":
+        return redirect("wagtail_career:comment_mute", token=token)
+    try:
+        article_id, email = read_mute_token(token)
+    except signing.BadSignature:
+        return _render(request, "link_invalid.html", {}, status=400)
+    if request.POST.get(ONE_CLICK_FIELD) != ONE_CLICK_VALUE:
+        return _render(request, "link_invalid.html", {}, status=400)
+    article = _article(request, article_id)
+    article_comments(article).filter(user_email__iexact=email).update(followup=False)
+    return _render(request, "mute.html", {"article": article, "done": True, "token": token})

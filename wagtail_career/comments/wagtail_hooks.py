@@ -31,6 +31,11 @@ def comment_urls():
         path("comments/<int:comment_id>/flag/", views.flag_comment, name="comment_flag"),
         path("comments/confirm/<str:token>/", views.confirm_comment, name="comment_confirm"),
         path("comments/mute/<str:token>/", views.mute_comments, name="comment_mute"),
+        path(
+            "comments/mute/<str:token>/one-click/",
+            views.mute_one_click,
+            name="comment_mute_one_click",
+        ),
     ]
 
 

@@ -14,7 +14,12 @@ class CareerNewsletterConfig(AppConfig):
     def ready(self):
         # Models can be imported only once the app registry is ready.
         from ..purges import site_settings_changed
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            webhooks,
+        )
         from .models import NewsletterSettings
 
         post_save.connect(site_settings_changed, sender=NewsletterSettings)
+        # With django-anymail (wagtail-career[anymail]): bounces and complaints suppress.
+        webhooks.connect()

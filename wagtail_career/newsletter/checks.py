@@ -1,5 +1,6 @@
 """The newsletter's system checks."""
 
+from django.conf import settings
 from django.core.checks import Tags, Warning, register
 from django.db import DatabaseError
 from wagtail.models import Site
@@ -60,3 +61,33 @@ def check_sender_identification(app_configs=None, databases=None, **kwargs):
                 )
             )
     return messages
+
+
+@register(Tags.database)
+def check_https_links(app_configs=None, databases=None, **kwargs):
+    """RFC 8058 asks the one-click unsubscribe link of ``List-Unsubscribe`` to be HTTPS, and
+    the newsletter builds its links from the Wagtail Site's root URL, which is ``https://``
+    only on port 443: with ``DEBUG = False``, warn for each site whose links would be
+    ``http://``.
+
+    A database check: run by ``migrate`` and ``manage.py check --database default``."""
+    if not databases or settings.DEBUG:
+        return []
+    try:
+        sites = list(Site.objects.order_by("hostname", "port"))
+    except DatabaseError:  # not migrated yet
+        return []
+    return [
+        Warning(
+            f"The site {site.site_name or site.hostname} ({site.hostname}:{site.port}) has the "
+            f"root URL {site.root_url}: its newsletter and comment mail carry http:// "
+            "unsubscribe links, which mail clients do not offer as one-click unsubscribe "
+            "(RFC 8058 requires HTTPS).",
+            hint="Serve the site over HTTPS and set its port to 443 in Settings → Sites "
+            "(Wagtail writes https:// links for port 443 only).",
+            obj=site,
+            id="wagtail_career.W046",
+        )
+        for site in sites
+        if not site.root_url.startswith("https://")
+    ]

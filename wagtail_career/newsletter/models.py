@@ -247,6 +247,7 @@ class Suppression(models.Model):
         RETENTION = "retention", _("Unsubscribed, anonymised after the retention period")
         BOUNCE = "bounce", _("Mail bounced")
         COMPLAINT = "complaint", _("Spam complaint")
+        UNSUBSCRIBE = "unsubscribe", _("Unsubscribed through the mail provider")
         MANUAL = "manual", _("Added by an administrator")
 
     email_hash = models.CharField(_("address hash"), max_length=64, unique=True)

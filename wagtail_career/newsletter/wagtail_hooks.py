@@ -47,3 +47,12 @@ def signup_box():
         order=30,
         get_context=_signup_box,
     )
+
+
+# The editors' digest tools (run history, preview, test mail) under the Career menu.
+from .editors import DigestToolsViewSet  # noqa: E402
+
+
+@hooks.register("register_admin_viewset")
+def register_digest_tools():
+    return DigestToolsViewSet(menu_hook=CAREER_MENU_HOOK)
