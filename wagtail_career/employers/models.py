@@ -53,15 +53,23 @@ def recruiting_condition():
     return condition
 
 
-def recruiting_beyond_flag(employer_ids):
-    """Which of ``employer_ids`` recruit though not ticked (no query without such a hook)."""
+def _beyond_flag():
+    """The employers other features make recruiting, or ``None`` without such a hook."""
     querysets = recruiting_querysets()
-    if not querysets or not employer_ids:
-        return set()
+    if not querysets:
+        return None
     condition = Q()
     for ids in querysets:
         condition |= Q(pk__in=ids)
-    return set(Employer.objects.filter(condition, pk__in=employer_ids).values_list("pk", flat=True))
+    return Employer.objects.filter(condition)
+
+
+def recruiting_beyond_flag(employer_ids):
+    """Which of ``employer_ids`` recruit though not ticked (no query without such a hook)."""
+    others = _beyond_flag()
+    if others is None or not employer_ids:
+        return set()
+    return set(others.filter(pk__in=employer_ids).values_list("pk", flat=True))
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -201,9 +209,11 @@ def recruiting_employers(rendition, limit=None):
         .annotate(family_order=Coalesce(original_order, F("sort_order")))
         .order_by("family_order", "sort_order", "pk")
     )
-    # A family whose translation here stopped recruiting is not shown in this language.
-    recruiting_keys = set(
-        Employer.objects.filter(recruiting_condition()).values_list("translation_key", flat=True)
+    # A family whose translation here stopped recruiting is not shown in this language,
+    # unless another feature makes the family recruit (open job offers, in any language).
+    others = _beyond_flag()
+    recruiting_keys = (
+        set(others.values_list("translation_key", flat=True)) if others is not None else set()
     )
     employers = [
         employer
