@@ -5,7 +5,7 @@ PY := $(CURDIR)/$(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 MANAGE := cd example_site && $(PY) manage.py
 
-.PHONY: install demo test lint messages screenshots bench bench-digest lighthouse
+.PHONY: install demo test lint messages screenshots bench bench-scale bench-digest lighthouse
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ bench: $(INSTALLED)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk; } \
 		|| { echo "wrk is missing: apt-get install wrk"; exit 1; }
 	$(PY) -m benchmarks
+
+## make bench-scale: the targets at real size (README, "At real size"): a bulk-built site of
+## 10,000 articles, 100,000 comments and 100,000 subscribers (SQLite; PostgreSQL with
+## DATABASE_URL, as the figures in the README), every target a ratio measured in one run;
+## writes benchmarks/results/scale.json. About 10 minutes on 2 cores.
+bench-scale: $(INSTALLED)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) -m benchmarks.scale
 
 ## make bench-digest: the digest's fan-out (README, "Delivering the digest"): 10,000 confirmed
 ## subscribers mailed to a loopback SMTP server by one, then two, db_worker processes, on

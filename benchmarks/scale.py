@@ -19,7 +19,13 @@ from benchmarks.database import bench_database
 
 HERE = Path(__file__).resolve().parent
 # Each module's ``measure(site)`` returns rows of ``benchmarks.timing.target``.
-MEASURES = ["scale_moderation", "scale_exports", "scale_listings", "scale_articles", "scale_sitemap"]
+MEASURES = [
+    "scale_moderation",
+    "scale_exports",
+    "scale_listings",
+    "scale_articles",
+    "scale_sitemap",
+]
 
 
 def main():
@@ -35,7 +41,7 @@ def main():
         from django.db import connection
 
         from benchmarks import scale_fixture
-        from benchmarks.__main__ import machine
+        from benchmarks.machine import machine
 
         started = time.monotonic()
         print("Building the scale site…", flush=True)

@@ -24,24 +24,42 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
-from wagtail.search.backends import get_search_backends
 from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backends
 
 from benchmarks.fixture import body, image
 from benchmarks.plainpage.models import PlainPage
 from wagtail_career.models import Author
 from wagtail_career.newsletter.models import Subscription
-from wagtail_career.pages.models import ArticlePage, ArticlePageAuthor, ArticlePageTag, CareerIndexPage
+from wagtail_career.pages.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    ArticlePageTag,
+    CareerIndexPage,
+)
 
 BATCH = 2000
 TAGS = [f"sujet-{n}" for n in range(40)] + ["cv", "entrevue", "réseautage"]
 AUTHORS = 20
 # One article carries a tenth of the comments: its comment pagination has hundreds of pages.
 BUSY_ARTICLE_SHARE = 10
-WORDS = (
-    "professionnel carrière entrevue curriculum réseautage salaire télétravail équipe "
-    "gestionnaire compétences formation mentorat négociation candidature recruteur"
-).split()
+WORDS = [
+    "professionnel",
+    "carrière",
+    "entrevue",
+    "curriculum",
+    "réseautage",
+    "salaire",
+    "télétravail",
+    "équipe",
+    "gestionnaire",
+    "compétences",
+    "formation",
+    "mentorat",
+    "négociation",
+    "candidature",
+    "recruteur",
+]
 
 
 def article_body(rng):
@@ -170,9 +188,7 @@ def build_comments(articles, count, users, rng):
         "pk", flat=True
     )[: max(1, count // 100)]
     CommentFlag.objects.bulk_create(
-        CommentFlag(
-            user=reporter, comment_id=pk, flag=CommentFlag.SUGGEST_REMOVAL, flag_date=now
-        )
+        CommentFlag(user=reporter, comment_id=pk, flag=CommentFlag.SUGGEST_REMOVAL, flag_date=now)
         for pk in reported
     )
     return busy
