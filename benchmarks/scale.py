@@ -24,6 +24,7 @@ MEASURES = [
     "scale_exports",
     "scale_listings",
     "scale_articles",
+    "scale_comments",
     "scale_sitemap",
 ]
 
