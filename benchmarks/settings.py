@@ -2,7 +2,9 @@
 
 Its own database: a temporary SQLite file by default, or a temporary database on the server
 of ``DATABASE_URL``; the runner names it in ``BENCH_DATABASE_NAME``. ``BENCH_PAGE_CACHE=1``
-adds the package's page cache middleware (the "cached" HTTP runs).
+adds the package's page cache middleware (the "cached" HTTP runs); ``BENCH_REDIS_URL`` puts
+every cache on Django's Redis backend, shared by the workers; ``BENCH_WAGTAIL_CACHE=1`` adds
+wagtail-cache's middleware (the comparison of ``benchmarks/page_cache.py``).
 """
 
 import os
@@ -30,6 +32,24 @@ if os.environ.get("BENCH_PAGE_CACHE") == "1":
         "wagtail_career.cache.CareerPageCacheMiddleware",
     )
 
+if os.environ.get("BENCH_WAGTAIL_CACHE") == "1":
+    # As its documentation says: the update middleware first, the fetch middleware last.
+    INSTALLED_APPS.append("wagtailcache")
+    MIDDLEWARE = [
+        "wagtailcache.cache.UpdateCacheMiddleware",
+        *MIDDLEWARE,
+        "wagtailcache.cache.FetchFromCacheMiddleware",
+    ]
+if os.environ.get("BENCH_REDIS_URL"):
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["BENCH_REDIS_URL"],
+            "KEY_PREFIX": f"bench-{alias}",
+        }
+        for alias in ("default", "wagtail_career_ratelimit")
+    }
+
 TEMPLATES = [{**TEMPLATES[0], "DIRS": [os.path.join(BASE_DIR, "templates")]}]
 
 _database = dj_database_url.config(default="sqlite:///bench.sqlite3", conn_max_age=600)
@@ -50,3 +70,22 @@ WAGTAIL_CAREER_COMMENTS_RATE_LIMIT = 10**9
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Per-process rate-limit counters are fine here (the bench lifts the limits): no W020 noise.
 SILENCED_SYSTEM_CHECKS = ["wagtail_career.W020"]
+
+if _database["ENGINE"].endswith("postgresql"):
+    # As the README advises on PostgreSQL: each article indexed with its language's stemming
+    # and accent folding (wagtail_career.search_backends.postgres), read by query-only aliases.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail_career.search_backends.postgres",
+            "SEARCH_CONFIG": "simple",
+        },
+        **{
+            language: {
+                "BACKEND": "wagtail_career.search_backends.postgres.LanguageQueryBackend",
+                "LANGUAGE": language,
+                "AUTO_UPDATE": False,
+            }
+            for language in ("fr", "en")
+        },
+    }
+    WAGTAIL_CAREER_SEARCH_BACKENDS = {"fr": "fr", "en": "en"}

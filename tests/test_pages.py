@@ -24,7 +24,8 @@ def test_index_lists_live_children_newest_first(client, career_index, make_artic
     make_article("Brouillon", date=date(2026, 5, 1), publish=False)
     undated = make_article("Sans date")  # falls back to its first publication date
     ArticlePage.objects.filter(pk=undated.pk).update(
-        first_published_at=timezone.make_aware(timezone.datetime(2025, 6, 1, 12))
+        first_published_at=timezone.make_aware(timezone.datetime(2025, 6, 1, 12)),
+        display_date_sort=date(2025, 6, 1),  # stored by save(), which update() bypasses
     )
     other_index = CareerIndexPage(title="Autre", slug="autre")
     home.add_child(instance=other_index)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -39,6 +39,8 @@ class WagtailCareerConfig(AppConfig):
                 page_published.connect(
                     reindex_published_article, sender=model, dispatch_uid=f"{uid}:index"
                 )
+                for signal in (pre_save, pre_delete):  # the related lists it was in
+                    signal.connect(purges.article_changing, sender=model, dispatch_uid=uid)
         for signal in (post_save, post_delete):
             signal.connect(purges.restriction_changed, sender=PageViewRestriction)
             signal.connect(purges.authors_changed, sender=Author)

@@ -7,7 +7,9 @@ Everything the package caches lives here, in the ``WAGTAIL_CAREER_CACHE_ALIAS`` 
   (:class:`CareerPageCacheMiddleware`);
 - **fragments**: parts of pages cached in templates with ``{% careercache %}``, Wagtail's
   preview-aware ``{% wagtailpagecache %}`` keyed by site, language and dependencies;
-- **values**: small computed values such as comment counts (:func:`get_values`).
+- **values**: small computed values such as comment counts (:func:`get_values`);
+- **views**: whole responses of views that are the same for every visitor, such as the
+  sitemap (:func:`serve_cached`).
 
 Each entry records the *dependencies* it was built on (``tree:000100010002``,
 ``listing:…``, ``employers``…), each with a random token kept in the cache. A purge deletes
@@ -97,8 +99,20 @@ def page_dependencies(page):
 
 
 def listing_dependency(index_path):
-    """The articles listed under an index: its routes and its articles' "related" lists."""
+    """The articles listed under an index: its routes (pages, tags, authors, feeds)."""
     return f"listing:{index_path}"
+
+
+def tag_dependency(index_path, tag_id):
+    """The live articles of an index that carry one tag (by id: a slug may be any Unicode
+    letter, which some cache backends refuse in keys): its articles' "related" lists."""
+    return f"tag:{index_path}:{tag_id}"
+
+
+def recent_dependency(index_path):
+    """The newest articles of an index: the "related" lists that too few shared tags fill
+    up with them."""
+    return f"recent:{index_path}"
 
 
 def card_counts_dependency(index_path):
@@ -113,6 +127,8 @@ def settings_dependency(site_id):
 
 EMPLOYERS = "employers"
 AUTHORS = "authors"
+# Every site's tree of live, public pages, which its sitemap lists (wagtail_career.sitemaps).
+SITEMAP = "sitemap"
 DEADLINE_PREFIX = "until:"
 
 
@@ -242,11 +258,74 @@ class _PageEntry:
         self.query_params = set()  # the parameters the page reads (depend_on)
 
 
-def _response_key(request):
+def _response_key(request, kind="page"):
     query = sorted(request.GET.lists())
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query!r}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"{KEY_PREFIX}:page:{translation.get_language()}:{digest}"
+    # "r2": the layout of the entries (store_response); a new layout never reads old ones.
+    return f"{KEY_PREFIX}:{kind}:r2:{translation.get_language()}:{digest}"
+
+
+# The token keys of the entries this process stored or served: a hit then reads the entry
+# and its tokens in one round trip. Only a hint (the entry's own list decides), so it is
+# simply forgotten when full.
+_TOKEN_KEYS = {}
+_TOKEN_KEYS_MAX = 4096
+
+
+def _remember_token_keys(key, token_keys):
+    if len(_TOKEN_KEYS) >= _TOKEN_KEYS_MAX:
+        _TOKEN_KEYS.clear()
+    _TOKEN_KEYS[key] = token_keys
+
+
+def stored_response(key):
+    """The response stored at ``key`` when every token it was built on is still current,
+    else ``None``. One ``get_many`` for the entry and its tokens (a second one the first time
+    this process reads the entry)."""
+    cache = shared_cache()
+    hint = _TOKEN_KEYS.get(key, ())
+    values = cache.get_many([key, *hint])
+    stored = values.pop(key, None)
+    if stored is None:
+        return None
+    tokens, status, headers, content = stored
+    if tuple(tokens) != hint:
+        _remember_token_keys(key, tuple(tokens))
+        values.update(cache.get_many([name for name in tokens if name not in values]))
+    if any(values.get(name) != token for name, token in tokens.items()):
+        return None
+    # Bytes and headers, not a pickled HttpResponse: nothing to rebuild but the object.
+    return HttpResponse(content, status=status, headers=headers)
+
+
+def store_response(key, tokens, response):
+    """Keep ``response``'s status, headers and bytes at ``key``, valid while ``tokens`` (token
+    key -> token, as :func:`current_tokens` read them before rendering) stay current."""
+    shared_cache().set(
+        key,
+        (tokens, response.status_code, dict(response.items()), response.content),
+        timeout(),
+    )
+    _remember_token_keys(key, tuple(tokens))
+
+
+def serve_cached(request, dependencies, render, kind):
+    """``render()``'s response to ``request`` (a view visitor-independent by nature, such as
+    the sitemap), served from the shared cache while the dependencies ``dependencies()``
+    returns (called on a miss only) are not purged. Keyed by URL and language under
+    ``kind``, apart from the page cache's entries."""
+    key = _response_key(request, kind)
+    response = stored_response(key)
+    if response is not None:
+        return response
+    tokens = current_tokens(dependencies())[0]  # before reading the database, as depend_on
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if _cacheable_response(response):
+        store_response(key, tokens, response)
+    return response
 
 
 def add_dependencies(request, dependencies):
@@ -316,13 +395,9 @@ class CareerPageCacheMiddleware:
             or getattr(request, "is_preview", False)
         ):
             return self.get_response(request)
-        cache = shared_cache()
         key = _response_key(request)
-        stored = cache.get(key)
-        if stored is not None and cache.get_many(list(stored["tokens"])) == stored["tokens"]:
-            response = HttpResponse(stored["content"], status=stored["status"])
-            for name, value in stored["headers"]:
-                response[name] = value
+        response = stored_response(key)
+        if response is not None:
             response[STATUS_HEADER] = "hit"
             return response
 
@@ -337,13 +412,7 @@ class CareerPageCacheMiddleware:
             and _cacheable_response(response)
         ):
             response[STATUS_HEADER] = "miss"
-            stored = {
-                "tokens": entry.tokens,
-                "status": response.status_code,
-                "headers": list(response.items()),
-                "content": response.content,
-            }
-            cache.set(key, stored, timeout())
+            store_response(key, entry.tokens, response)
         return response
 
 

@@ -71,6 +71,10 @@ DEFAULTS = {
     # More cookie names that make a request bypass the page cache (the session and messages
     # cookies always do).
     "PAGE_CACHE_BYPASS_COOKIES": (),
+    # Pages per file of the package's sitemap (wagtail_career.sitemaps): past that many, its
+    # /sitemap.xml is a sitemap index of files of that many pages. A page's entries include
+    # its translations outside the site's tree: keep it times the languages <= 50,000 URLs.
+    "SITEMAP_LIMIT": 10_000,
     # Open Graph's og:locale (and og:locale:alternate) of each content language: a dict of
     # language code -> Open Graph locale. A language not in it is written as its locale name
     # ("fr-ca" -> "fr_CA", "de" -> "de"). The default suits a Quebec firm: French and English

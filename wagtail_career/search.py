@@ -44,18 +44,23 @@ def reindex_published_article(sender, instance, **kwargs):
 
 
 def search_page(request, articles, query, prefetches, backend="default"):
-    """The requested page of ``articles`` matching ``query``, most relevant first, found by
-    the ``backend`` alias of ``WAGTAILSEARCH_BACKENDS`` (the language's, see
-    ``WAGTAIL_CAREER_SEARCH_BACKENDS``).
+    """The requested page of ``articles`` matching ``query``, in the order of ``articles``
+    (newest first), found by the ``backend`` alias of ``WAGTAILSEARCH_BACKENDS`` (the
+    language's, see ``WAGTAIL_CAREER_SEARCH_BACKENDS``).
 
-    The search backend returns the articles without their cards' related data; the page's
-    few articles then get ``prefetches``, in the same fixed number of queries as a listing.
+    In the listing's order, not by relevance: ranking reads every match's vectors, which at
+    thousands of matches costs more than the page; in an indexed order the database stops
+    at the page's last match. The backend returns the articles without their cards' related
+    data; the page's few articles then get ``prefetches``, in the same fixed number of
+    queries as a listing.
     """
     terms = backend_query(query)
-    page = paginate(
-        request,
-        articles.search(terms, operator="and", backend=backend) if terms else articles.none(),
+    results = (
+        articles.search(terms, operator="and", order_by_relevance=False, backend=backend)
+        if terms
+        else articles.none()
     )
+    page = paginate(request, results)
     page.object_list = list(page.object_list)
     prefetch_related_objects(page.object_list, *prefetches)
     return page

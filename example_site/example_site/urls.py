@@ -7,14 +7,16 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from wagtail_career.sitemaps import sitemap, sitemap_section
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("sitemap-<section>.xml", sitemap_section, name="wagtail_career_sitemap"),
     # Browsers that ignore <link rel="icon"> ask for /favicon.ico: no 404 on a first visit.
     # Lazy and temporary: in production the file's hashed name comes from collectstatic's
     # manifest (unknown when the URLconf is imported) and changes with the file.

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..models.settings import CachedSiteSetting
+
 # The deepest reply level the package lets editors choose; django-comments-xtd is told the
 # same ceiling for articles (see ``apps.configure_comments_xtd``).
 MAX_REPLY_DEPTH = 5
@@ -24,7 +26,7 @@ class CommentModeration(models.TextChoices):
 
 
 @register_setting(icon="comment")
-class CommentSettings(BaseSiteSetting):
+class CommentSettings(CachedSiteSetting, BaseSiteSetting):
     who_can_comment = models.CharField(
         _("who can comment"),
         max_length=10,

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
+from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 
 from ..cache import forget_values, get_values
@@ -21,11 +22,26 @@ def article_content_type_ids():
     return [ContentType.objects.get_for_model(model).pk for model in article_page_models()]
 
 
+def _on_articles(comments, unconfirmed):
+    comments = comments.filter(content_type_id__in=article_content_type_ids())
+    return comments if unconfirmed else comments.exclude(user_url=UNCONFIRMED)
+
+
 def all_article_comments(unconfirmed=False):
     """Every comment on an article of any article model; those awaiting their author's
     confirmation only with ``unconfirmed`` (personal data: export, retention)."""
-    comments = XtdComment.norel_objects.filter(content_type_id__in=article_content_type_ids())
-    return comments if unconfirmed else comments.exclude(user_url=UNCONFIRMED)
+    return _on_articles(XtdComment.norel_objects.all(), unconfirmed)
+
+
+def article_comment_rows():
+    """The comments of :func:`all_article_comments` as django_comments' rows alone, without
+    xtd's threading table (every comment posted is an ``XtdComment``).
+
+    For lists and counts that read no threading field (the moderation queue): joining the
+    two tables made each count over 100,000 comments four times slower on PostgreSQL (a
+    hash join of both tables instead of one sequential scan).
+    """
+    return _on_articles(Comment.objects.all(), unconfirmed=False)
 
 
 def unconfirmed_comments():

@@ -24,6 +24,7 @@ from ..localize import (
     localized,
     pick_translations,
 )
+from ..models.settings import CachedSiteSetting
 from ..slugs import slug_taken, unique_slug
 from .extensions import recruiting_querysets
 
@@ -260,7 +261,9 @@ def fallback_rendition(image, specs):
 
 
 @register_setting(icon="group")
-class EmployerSettings(TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting):
+class EmployerSettings(
+    CachedSiteSetting, TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting
+):
     """The employers part of a site's settings (Settings → Career employers)."""
 
     employers_heading = models.CharField(

@@ -50,6 +50,7 @@ from ..localize import (
     localized,
 )
 from ..models.pages import concrete_models, site_settings_dependency, topmost_model
+from ..models.settings import CachedSiteSetting
 from . import offer_page, views
 from .salary import format_salary
 
@@ -570,9 +571,14 @@ class JobOfferPageMixin(models.Model):
         WAGTAIL_I18N_ENABLED)."""
         return offer_page.sitemap_entries(self, request)
 
+    @classmethod
+    def sitemap_dependencies(cls):
+        """A cached sitemap (``wagtail_career.sitemaps``) expires at the next closing."""
+        return offers_dependencies()
+
 
 @register_setting(icon="tasks")
-class JobSettings(TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting):
+class JobSettings(CachedSiteSetting, TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting):
     """The job offers part of a site's settings (Settings → Career job offers)."""
 
     latest_offers_heading = models.CharField(

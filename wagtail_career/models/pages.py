@@ -14,11 +14,10 @@ import re
 import swapper
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Max, Prefetch, Q, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -26,7 +25,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import AbstractPage, Orderable, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -37,9 +37,14 @@ from ..cache import (
     card_counts_dependency,
     depend_on,
     do_not_cache,
+    get_values,
     listing_dependency,
     page_dependencies,
+    recent_dependency,
+    restricted_paths,
     settings_dependency,
+    tag_dependency,
+    version,
 )
 from ..conf import get_setting
 from ..feeds import serve_feed
@@ -62,11 +67,16 @@ from .authors import Author
 # query per image again).
 CARD_RENDITION = "format-{avif,webp,jpeg} fill-{400x225,800x450}"
 AUTHOR_PHOTO_RENDITION = "format-{avif,webp,jpeg} fill-160x160"
+CARD_FILTERS = [Filter(spec=spec) for spec in Filter.expand_spec(CARD_RENDITION)]
 HTML_TAG = re.compile(r"<[^>]*>")
 # What a tag slug can be (taggit slugifies names, keeping Unicode letters).
 TAG_SLUG = re.compile(r"[-\w]+")
 # The query parameters the index's routes read; any other bypasses the page cache.
 INDEX_QUERY_PARAMS = ("page", "tag")
+# The cache namespace of what listings show of all their articles (their tags, counts).
+LISTING_VALUES = "listing"
+# The cache namespace of the articles' related ids by shared tags (related_by_tags).
+RELATED_BY_TAGS = "related_by_tags"
 
 
 def page_model():
@@ -105,6 +115,27 @@ def index_page_models():
     return [model for model in apps.get_models() if issubclass(model, CareerIndexPageMixin)]
 
 
+def public_q(prefix=""):
+    """Wagtail's ``PageQuerySet.public()`` condition (``prefix``: the lookup to the page),
+    from the cached paths of the restricted pages instead of one query per call."""
+    condition = Q()
+    for restricted in restricted_paths():
+        condition &= ~Q(**{f"{prefix}path__startswith": restricted})
+    return condition
+
+
+def request_page_url(page, request):
+    """``page.get_url(request)``, computed once per request and language (a listing's every
+    byline links to an author archive under its index; the URL's prefix is the language's)."""
+    if request is None:
+        return page.get_url()
+    urls = request.__dict__.setdefault("_career_page_urls", {})
+    key = (page.pk, translation.get_language())
+    if key not in urls:
+        urls[key] = page.get_url(request)
+    return urls[key]
+
+
 def site_settings_dependency(request):
     site = Site.find_for_request(request)  # cached on the request
     return settings_dependency(site.pk if site else None)
@@ -112,18 +143,28 @@ def site_settings_dependency(request):
 
 class ArticlePageQuerySet(PageQuerySet):
     def with_display_date(self):
-        return self.annotate(
-            display_date_sort=Coalesce("date", TruncDate("first_published_at"))
-        ).order_by("-display_date_sort", "-first_published_at", "-pk")
+        """Newest first, by the stored, indexed ``display_date_sort`` (the last key is
+        ``id``, not ``pk``: search backends sort on filter fields, and Page's is ``id``)."""
+        return self.order_by("-display_date_sort", "-first_published_at", "-id")
 
     def for_listing(self):
-        """Everything an article card shows, in a fixed number of queries."""
+        """Everything an article card shows, in a fixed number of queries, without the
+        bodies (cards show no reading time: it is read from the body)."""
         return (
             self.with_display_date()
+            .defer_streamfields()
             .with_annotations()
             .with_localized_authors()
+            .with_card_pictures()
             .prefetch_related(*listing_prefetches(self.model))
         )
+
+    def with_card_pictures(self):
+        """On fetch, give the articles their cards' pictures (see
+        :func:`attach_card_pictures`); use with the ``listing_prefetches``."""
+        clone = self._chain()
+        clone._career_pictures = True
+        return clone
 
     def with_localized_authors(self):
         """On fetch, give the articles their authors in the active language, in one query
@@ -142,6 +183,7 @@ class ArticlePageQuerySet(PageQuerySet):
         clone = super()._clone()
         clone._career_annotate = getattr(self, "_career_annotate", False)
         clone._career_localize = getattr(self, "_career_localize", False)
+        clone._career_pictures = getattr(self, "_career_pictures", False)
         return clone
 
     def _fetch_all(self):
@@ -154,6 +196,8 @@ class ArticlePageQuerySet(PageQuerySet):
                 localize_article_authors(rows)
             if getattr(self, "_career_annotate", False):
                 annotate_articles(rows)
+            if getattr(self, "_career_pictures", False):
+                attach_card_pictures(rows)
 
     def for_feed(self):
         """Everything a feed item shows (no images), in a fixed number of queries."""
@@ -162,6 +206,18 @@ class ArticlePageQuerySet(PageQuerySet):
             .with_localized_authors()
             .prefetch_related(*listing_prefetches(self.model, images=False))
         )
+
+
+def attach_card_pictures(articles):
+    """Give each article with a hero image its card's picture (``card_picture``, which
+    ``article_card.html`` renders), from the renditions prefetched by
+    :func:`listing_prefetches`: with filters parsed once, where ``{% picture %}`` parses its
+    six specs again for every card."""
+    for article in articles:
+        if article.hero_image_id and article.hero_image:
+            article.card_picture = Picture(
+                get_renditions_or_not_found(article.hero_image, CARD_FILTERS)
+            )
 
 
 def localize_article_authors(articles):
@@ -258,7 +314,9 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
         raise LookupError(f"{cls.__name__}.subpage_types allows no article page model.")
 
     def articles(self):
-        return self.article_model().objects.live().public().child_of(self)
+        """The live, public articles of this index (public as ``PageQuerySet.public()``
+        reads it, from the cached restricted paths: no query)."""
+        return self.article_model().objects.live().filter(public_q()).child_of(self)
 
     def articles_by(self, author):
         """The articles signed by ``author`` (by any of its translations with i18n on), each
@@ -270,11 +328,28 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
             links = links.filter(author=author)
         return self.articles().filter(pk__in=links.values("page_id"))
 
+    def listing_value(self, name, compute):
+        """``compute()``, a value of this index's live articles (their tags, a count), read
+        from the cache; computed again once the listing is purged (an article published,
+        unpublished, moved or deleted), a view restriction above changes or an author does.
+        Without a query when cached (listings show these on every page)."""
+        dependencies = [listing_dependency(self.path), *page_dependencies(self), AUTHORS]
+        ident = f"{self.pk}:{name}:{version(dependencies)}"
+        return get_values(LISTING_VALUES, [ident], lambda idents: {ident: compute()})[ident]
+
+    def listing_count(self, name, articles):
+        """A callable giving ``articles``' number, as :meth:`listing_value` ``name``."""
+        return lambda: self.listing_value(f"count:{name}", articles.count)
+
     def tags(self):
-        """Tags used by the live articles of this index, for the filter."""
+        """Tags used by the live articles of this index, for the filter (cached)."""
+        return self.listing_value("tags", self.used_tags)
+
+    def used_tags(self):
+        """The tags of the live articles of this index, by name (one query)."""
         through = self.article_model()._meta.get_field("tags").remote_field.through
         tagged = through.objects.filter(content_object__in=self.articles()).values("tag_id")
-        return Tag.objects.filter(pk__in=tagged).order_by("name")
+        return list(Tag.objects.filter(pk__in=tagged).order_by("name"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -298,7 +373,7 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
         return super().serve(request, *args, **kwargs)
 
     def author_archive_url(self, author, request=None):
-        return self.get_url(request) + self.reverse_subpage(
+        return request_page_url(self, request) + self.reverse_subpage(
             "author_archive", kwargs={"slug": author.slug}
         )
 
@@ -342,15 +417,23 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
                 articles = self.articles().filter(pk__in=articles.values("pk"))
             listing = search_page(
                 request,
-                articles,
+                articles.with_display_date().defer_streamfields(),
                 query,
                 listing_prefetches(self.article_model()),
                 backend=search_backend(self),
             )
             localize_article_authors(listing.object_list)
             annotate_articles(listing.object_list)
+            attach_card_pictures(listing.object_list)
         else:
-            listing = paginate(request, articles.for_listing())
+            # The count is cached but for an unknown tag's empty list (no query anyway).
+            counted = f"tag:{tag.pk}" if tag else None if tag_slug else "all"
+            listing = paginate(
+                request,
+                articles.for_listing(),
+                keyed=True,
+                count=self.listing_count(counted, articles) if counted else None,
+            )
         return self.render(
             request,
             context_overrides={
@@ -366,6 +449,7 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
     def author_archive(self, request, slug):
         author = find_author(slug)
         articles = self.articles_by(author)
+        counted = f"author:{author.pk}"
         if i18n_enabled():
             author = localized([author], queryset=Author.objects.select_related("photo"))[0]
         return self.render(
@@ -373,7 +457,12 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
             template="wagtail_career/author_archive.html",
             context_overrides={
                 "author": author,
-                "articles": paginate(request, articles.for_listing()),
+                "articles": paginate(
+                    request,
+                    articles.for_listing(),
+                    keyed=True,
+                    count=self.listing_count(counted, articles),
+                ),
             },
         )
 
@@ -401,6 +490,9 @@ class ArticlePageMixin(models.Model):
             "The date shown on the article. Leave empty to use the first publication date."
         ),
     )
+    # display_date, stored on save and indexed: listings sort on it (an expression over
+    # two tables would sort every row; see ArticlePageQuerySet.with_display_date).
+    display_date_sort = models.DateField(null=True, editable=False, db_index=True)
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown on article cards.")
     )
@@ -443,6 +535,8 @@ class ArticlePageMixin(models.Model):
         index.RelatedFields(
             "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
+        # Search results are sorted as listings are (search.search_page).
+        index.FilterField("display_date_sort"),
     ]
     search_fields = AbstractPage.search_fields + career_search_fields
 
@@ -452,6 +546,13 @@ class ArticlePageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.display_date_sort = self.display_date
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"date", "first_published_at"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "display_date_sort"}
+        return super().save(*args, **kwargs)
 
     def get_template(self, request, *args, **kwargs):
         return self.career_template
@@ -497,26 +598,98 @@ class ArticlePageMixin(models.Model):
         """The article's parent page, as its specific class (one query, once)."""
         return self.get_parent().specific_deferred
 
+    @classmethod
+    def tag_through_model(cls):
+        """The model linking the articles to their tags (``tags``' through model)."""
+        return cls.listing_model()._meta.get_field("tags").remote_field.through
+
+    @cached_property
+    def tag_dependencies(self):
+        """One dependency per tag of the article, in its index (see ``related_articles``)."""
+        return [tag_dependency(self.index_path, tag.pk) for tag in self.tag_list]
+
+    @cached_property
+    def related_by_tags(self):
+        """The ids of the related articles that share a tag with this one (see
+        ``related_articles``): kept in the cache until one of its tags' dependencies is
+        purged (an article of the index given or taken one of them, published, unpublished,
+        moved or deleted), so a view reads them at most once per change."""
+        size = get_setting("RELATED_ARTICLES")
+        if not size or not self.tag_list:
+            return []
+        if not self.pk:  # a preview of a page never saved
+            return self.shared_tag_ids(size)
+        ident = f"{self.pk}:{size}:{version(self.tag_dependencies)}"
+        return get_values(
+            RELATED_BY_TAGS, [ident], lambda idents: {ident: self.shared_tag_ids(size)}
+        )[ident]
+
+    def shared_tag_ids(self, size):
+        """Up to ``size`` live, public siblings sharing the most tags, then the newest: one
+        query on the tag-through table, which reads only the rows of the article's tags (it
+        groups and sorts those few, never every sibling)."""
+        rows = (
+            self.tag_through_model()
+            .objects.filter(
+                public_q("content_object__"),
+                tag_id__in=[tag.pk for tag in self.tag_list],
+                content_object__path__startswith=self.index_path,
+                content_object__depth=self.depth,
+                content_object__live=True,
+            )
+            .exclude(content_object_id=self.pk)
+            .values("content_object_id")
+            .annotate(shared=Count("pk"))
+            .order_by(
+                "-shared",
+                "-content_object__display_date_sort",
+                "-content_object__first_published_at",
+                "-content_object_id",
+            )[:size]
+        )
+        return [row["content_object_id"] for row in rows]
+
+    def related_dependencies(self):
+        """What the related list is built on: the article's tags in its index, and the
+        index's newest articles when too few share a tag to fill it."""
+        dependencies = list(self.tag_dependencies)
+        if len(self.related_by_tags) < get_setting("RELATED_ARTICLES"):
+            dependencies.append(recent_dependency(self.index_path))
+        return dependencies
+
     def related_articles(self):
-        """Up to ``WAGTAIL_CAREER_RELATED_ARTICLES`` other articles of the same index: those
-        sharing the most tags first, then the most recent. A fixed number of queries."""
-        tag_ids = [tag.pk for tag in self.tag_list]
-        shared = (
-            Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
-            if tag_ids
-            else Value(0)
+        """Up to ``WAGTAIL_CAREER_RELATED_ARTICLES`` other live, public articles of the same
+        index: those sharing the most tags first, then the most recent. The ids first (the
+        tag-through table, then the newest siblings by the indexed display date when too few
+        share a tag), then the cards of those few, without their bodies: a fixed number of
+        queries, none of which sorts the index's articles."""
+        size = get_setting("RELATED_ARTICLES")
+        ids = list(self.related_by_tags)
+        if len(ids) < size:
+            newest = (
+                self.listing_model()
+                .objects.live()
+                .sibling_of(self, inclusive=False)
+                .filter(public_q())
+                .exclude(pk__in=ids)
+                .with_display_date()
+                .values_list("pk", flat=True)
+            )
+            ids += newest[: size - len(ids)]
+        if not ids:
+            return []
+        model = self.listing_model()
+        # What a card shows, as for_listing() fetches it, but its tags (a card shows none).
+        prefetches = [prefetch for prefetch in listing_prefetches(model) if prefetch != "tags"]
+        cards = (
+            model.objects.filter(pk__in=ids)
+            .defer_streamfields()
+            .with_annotations()
+            .with_localized_authors()
+            .prefetch_related(*prefetches)
         )
-        return (
-            self.listing_model()
-            .objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .annotate(shared_tags=shared)
-            .for_listing()
-            .order_by("-shared_tags", "-display_date_sort", "-first_published_at", "-pk")[
-                : get_setting("RELATED_ARTICLES")
-            ]
-        )
+        cards = {card.pk: card for card in cards}
+        return [cards[pk] for pk in ids if pk in cards]
 
     @property
     def authors(self):
@@ -554,10 +727,11 @@ class ArticlePageMixin(models.Model):
         )
 
     def cache_dependencies(self, request):
-        """What the article's page is built on besides itself: its index's listing (related
-        articles and their counts), authors, the site's settings and every part's."""
+        """What the article's page is built on besides itself: its related articles (see
+        ``related_dependencies``) and their counts, authors, the site's settings and every
+        part's."""
         dependencies = [
-            listing_dependency(self.index_path),
+            *self.related_dependencies(),
             card_counts_dependency(self.index_path),
             AUTHORS,
             site_settings_dependency(request),
@@ -566,17 +740,20 @@ class ArticlePageMixin(models.Model):
             dependencies.extend(part.dependencies(request, self))
         return dependencies
 
-    def fragment_dependencies(self):
+    def fragment_dependencies(self, request):
         """The dependencies of the article's cached fragments (``{% careercache %}``)."""
         own = page_dependencies(self)
         return {
+            # The share links: the page's URL and title, as the site's settings choose them.
+            "share": [*own, site_settings_dependency(request)],
             "related": [
                 *own,
-                listing_dependency(self.index_path),
+                *self.related_dependencies(),
                 card_counts_dependency(self.index_path),
                 AUTHORS,
             ],
             "authors": [*own, AUTHORS],
+            "hero": own,
         }
 
     def serve(self, request, *args, **kwargs):
@@ -598,7 +775,7 @@ class ArticlePageMixin(models.Model):
         # related articles are read only when their cached fragment is rebuilt.
         context["related_articles"] = SimpleLazyObject(self.related_articles)
         context["author_cards"] = SimpleLazyObject(self.authors_with_photos)
-        context["fragment_dependencies"] = self.fragment_dependencies()
+        context["fragment_dependencies"] = self.fragment_dependencies(request)
         context["related_size"] = get_setting("RELATED_ARTICLES")
         return context
 

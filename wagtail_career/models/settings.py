@@ -2,8 +2,13 @@
 action, and who sends the site's mail (identification, privacy policy). Each feature app
 registers a settings model of its own.
 
-The texts can be given per language (``translations``)."""
+The texts can be given per language (``translations``).
 
+Every settings model of the package (the features' too) is built on
+:class:`CachedSiteSetting`: read through the package's cache, so a page view reads no
+settings row from the database once they are cached."""
+
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,16 +21,81 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
+from ..cache import forget_values, get_values
 from ..localize import AbstractSettingsTranslation, LanguageSelect, TranslatedSettingsMixin
 from ..sharing import SharingSettings, validate_link
 
+# The cache namespace of the settings rows, per site and model.
+SITE_SETTINGS = "site_settings"
+# Where a request keeps the settings it read (for_request).
+_REQUEST_ATTR = "_career_site_settings"
+
+
+class CachedSiteSetting:
+    """A per-site settings model read through the package's cache (mix it in before
+    ``BaseSiteSetting``): ``for_site`` and ``for_request`` return the row kept in the cache,
+    read from the database once, until a settings model of the site is saved
+    (``site_settings_saved``, called by ``purges.site_settings_changed``). Its per-language
+    texts are read when needed, once per request (they are saved after the row)."""
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        ident = cached_settings_ident(cls, site.pk)
+
+        def compute(idents):
+            return {ident: cls.read_for_site(site)}
+
+        return get_values(SITE_SETTINGS, [ident], compute)[ident]
+
+    @classmethod
+    def for_request(cls, request):
+        # Wagtail's, on the request's own attribute: read once per request.
+        found = getattr(request, _REQUEST_ATTR, None)
+        if found is None:
+            found = {}
+            setattr(request, _REQUEST_ATTR, found)
+        if cls not in found:
+            instance = cls.for_site(Site.find_for_request(request))
+            instance._request = request  # as Wagtail's, for page URLs
+            found[cls] = instance
+        return found[cls]
+
+    @classmethod
+    def read_for_site(cls, site):
+        """The site's row from the database (made with the defaults the first time),
+        without the related rows ``select_related`` read (a page chosen in the settings
+        may move: it is read when shown)."""
+        instance = super().for_site(site)
+        instance._state.fields_cache.clear()
+        return instance
+
+
+def cached_settings_ident(model, site_id):
+    return f"{site_id}:{model._meta.label_lower}"
+
+
+def site_settings_saved(instance):
+    """A settings row saved: forget the site's cached rows (all models: one may read
+    another's), and keep the saved one's new values at once (read afresh), so the next
+    view reads no settings row."""
+    site_id = instance.site_id
+    idents = [
+        cached_settings_ident(model, site_id)
+        for model in apps.get_models()
+        if issubclass(model, CachedSiteSetting)
+    ]
+    forget_values(SITE_SETTINGS, idents)
+    type(instance).for_site(instance.site)
+
 
 @register_setting(icon="doc-full-inverse")
-class CareerSettings(TranslatedSettingsMixin, SharingSettings, ClusterableModel, BaseSiteSetting):
-    # The contact call to action's page is shown on every article: fetch it with the settings.
-    select_related = ["contact_cta_page"]
-
+class CareerSettings(
+    CachedSiteSetting, TranslatedSettingsMixin, SharingSettings, ClusterableModel, BaseSiteSetting
+):
     # Who sends the site's mail (newsletter, comments), as Canada's anti-spam law (CASL) asks
     # every commercial mail and every request for consent to say (see privacy.py).
     sender_name = models.CharField(

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from ..localize import AbstractSettingsTranslation, LanguageSelect, TranslatedSettingsMixin
+from ..models.settings import CachedSiteSetting
 
 # Foreign keys to the site's page model (Wagtail's WAGTAIL_PAGE_MODEL).
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -64,6 +65,12 @@ class Subscription(models.Model):
         verbose_name = _("newsletter subscriber")
         verbose_name_plural = _("newsletter subscribers")
         ordering = ["-consent_given_at", "-pk"]
+        indexes = [
+            # The admin list's default order: its first page without sorting every row.
+            models.Index(
+                fields=["-consent_given_at", "-id"], name="wagtail_career_subs_order"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"), "site", name="wagtail_career_newsletter_unique_email"
@@ -95,7 +102,9 @@ class NewsletterDelivery(models.Model):
 
 
 @register_setting(icon="mail")
-class NewsletterSettings(TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting):
+class NewsletterSettings(
+    CachedSiteSetting, TranslatedSettingsMixin, ClusterableModel, BaseSiteSetting
+):
     """Per-site texts of the signup box (Settings → Career newsletter); an empty field uses
     the translated default."""
 

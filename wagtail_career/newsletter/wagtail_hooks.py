@@ -3,7 +3,9 @@ signup box in the article sidebar and the career articles' section of the digest
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.models import Site
 
+from ..cache import settings_dependency
 from ..parts import ARTICLE_PARTS_HOOK, DIGEST_HOOK, URLS_HOOK, ArticlePart
 from ..wagtail_hooks import CAREER_MENU_HOOK
 from . import digest, views
@@ -35,7 +37,10 @@ def newsletter_urls():
 
 
 def _signup_box(request, page):
-    return form_context(request)
+    site = Site.find_for_request(request)  # cached on the request
+    # The box's texts, consent and sections come from the site's settings.
+    dependencies = [settings_dependency(site.pk if site else None)]
+    return {**form_context(request), "newsletter_dependencies": dependencies}
 
 
 @hooks.register(ARTICLE_PARTS_HOOK)
@@ -43,7 +48,7 @@ def signup_box():
     return ArticlePart(
         name="newsletter",
         region="sidebar",
-        template="wagtail_career/includes/newsletter_form.html",
+        template="wagtail_career/includes/newsletter_part.html",
         order=30,
         get_context=_signup_box,
     )

@@ -3,19 +3,27 @@
 Wagtail's database backend keeps one index table and one text search configuration
 (``SEARCH_CONFIG``) for every object, so French and English pages cannot both be stemmed
 right. This backend writes each object's vectors with the configuration of its locale's
-language::
+language (``SEARCH_CONFIGS``; by default ``career_french`` and ``career_english``, which the
+package's migration creates: PostgreSQL's French and English stemming after ``unaccent``,
+so "carriere" finds "carrière" and "professionnelles" "professionnel"); query-only aliases
+read the index with each language's configuration, which folds and stems the query the
+same way::
 
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail_career.search_backends.postgres",
             "SEARCH_CONFIG": "simple",  # objects without a locale, and other languages
-            "SEARCH_CONFIGS": {"fr": "french", "en": "english"},
         },
-        # Query-only aliases: the same index, read with each language's configuration.
-        "fr": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french",
-               "AUTO_UPDATE": False},
-        "en": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english",
-               "AUTO_UPDATE": False},
+        "fr": {
+            "BACKEND": "wagtail_career.search_backends.postgres.LanguageQueryBackend",
+            "LANGUAGE": "fr",
+            "AUTO_UPDATE": False,
+        },
+        "en": {
+            "BACKEND": "wagtail_career.search_backends.postgres.LanguageQueryBackend",
+            "LANGUAGE": "en",
+            "AUTO_UPDATE": False,
+        },
     }
     WAGTAIL_CAREER_SEARCH_BACKENDS = {"fr": "fr", "en": "en"}
 """
@@ -33,6 +41,10 @@ def _language(obj):
     return getattr(locale, "language_code", None)
 
 
+# The configurations of wagtail_career/migrations/0004_search_configurations.py.
+DEFAULT_SEARCH_CONFIGS = {"fr": "career_french", "en": "career_english"}
+
+
 class LanguageIndex(PostgresIndex):
     def add_items(self, model, objs):
         by_language = {}
@@ -48,7 +60,7 @@ class LanguageSearchBackend(PostgresSearchBackend):
 
     def __init__(self, params):
         super().__init__(params)
-        self.configs = dict(params.get("SEARCH_CONFIGS", {}))
+        self.configs = dict(params.get("SEARCH_CONFIGS", DEFAULT_SEARCH_CONFIGS))
 
     @contextmanager
     def config_for(self, language):
@@ -60,6 +72,29 @@ class LanguageSearchBackend(PostgresSearchBackend):
             yield
         finally:
             self.config = default
+
+
+class LanguageQueryBackend(PostgresSearchBackend):
+    """A query-only alias: the index written by :class:`LanguageSearchBackend`, read with
+    one language's configuration (``LANGUAGE``'s entry of ``SEARCH_CONFIGS``, by default
+    ``career_french`` for ``fr``; or ``SEARCH_CONFIG``). It never writes: with Wagtail's
+    database backend as an alias, ``update_index`` (and saving a page, without
+    ``AUTO_UPDATE: False``) would index every object again in the alias's language."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        configs = dict(params.get("SEARCH_CONFIGS", DEFAULT_SEARCH_CONFIGS))
+        self.config = params.get("SEARCH_CONFIG") or configs[params["LANGUAGE"]]
+        self.rebuilder_class = None  # update_index skips a backend without one
+
+    def add(self, obj):
+        pass
+
+    def add_bulk(self, model, obj_list):
+        pass
+
+    def delete(self, obj):
+        pass
 
 
 SearchBackend = LanguageSearchBackend

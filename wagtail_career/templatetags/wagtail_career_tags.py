@@ -123,11 +123,13 @@ def elided_page_range(paginator, number):
 
 
 @register.simple_tag(takes_context=True)
-def page_query(context, **changes):
+def page_query(context, *pairs, **changes):
     """The current query string with ``changes`` applied (``None`` removes a key), keeping
     only the parameters career pages read: a link never carries what a visitor made up. A
     feature's view that validated its own parameters gives them as ``pagination_query`` (a
-    query string) in the context instead."""
+    query string) in the context instead. ``pairs`` are changes whose key is a variable
+    (``{% page_query page_param number %}``, the pagination include's)."""
+    changes = {**dict(zip(pairs[::2], pairs[1::2], strict=True)), **changes}
     base = context.get("pagination_query")
     if base is not None:
         query = QueryDict(base, mutable=True)
