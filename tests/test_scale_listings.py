@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.comments_helpers import make_comment
 from tests.pages import ArticlePage
 from wagtail_career.cache import listing_dependency, purge
 from wagtail_career.migration_helpers import fill_display_dates
@@ -183,3 +184,52 @@ def test_the_tag_list_is_cached_and_refreshed_when_an_article_changes(
     assert "?tag=nouveau" in client.get(url).content.decode()
     tagged.unpublish()
     assert "?tag=nouveau" not in client.get(url).content.decode()
+
+
+# The listing's cards kept rendered (includes/article_list.html, listing_fragment): a view the
+# page cache does not serve fetches none of their rows again, and every change they show
+# renders them afresh.
+
+
+def card_queries(client, url):
+    """The prefetch of the cards' bylines (a query of the authors' links table itself)."""
+    table = ArticlePage._meta.get_field("article_authors").related_model._meta.db_table
+    return [sql for sql in captured(client, url) if sql.startswith(f'SELECT "{table}".')]
+
+
+def test_a_listing_s_cards_are_kept_rendered_and_their_rows_not_fetched_again(
+    client, grow, career_index
+):
+    grow(SMALL)
+    tag_url = f"{career_index.url}?tag=cv"
+    archive = career_index.author_archive_url(grow.authors[0])
+    for url in (career_index.url, f"{career_index.url}?page=2", tag_url, archive):
+        assert card_queries(client, url), url  # rendered: the cards' authors fetched
+        assert not card_queries(client, url), url  # kept: nothing of the cards read
+
+
+def test_search_results_are_never_kept(client, grow, career_index):
+    grow(SMALL)
+    url = f"{career_index.url}?q=conseil"
+    first = client.get(url).content.decode()
+    assert "<mark>Conseil</mark>" in first
+    assert card_queries(client, url)
+
+
+def test_kept_cards_change_with_what_they_show(client, grow, career_index, make_article):
+    made = grow(SMALL)
+    client.get(career_index.url)
+    make_article(title="Un tout nouvel article", tags=["cv"])
+    assert "Un tout nouvel article" in client.get(career_index.url).content.decode()
+
+    author = grow.authors[0]
+    author.name = "Nom changé de l'autrice"
+    author.save()
+    assert "Nom changé de l" in client.get(career_index.url).content.decode()
+
+    newest = made[-1]
+    before = client.get(career_index.url).content.decode()
+    make_comment(ArticlePage.objects.get(pk=newest.pk), text="Premier commentaire")
+    after = client.get(career_index.url).content.decode()
+    assert after != before  # the newest card's comment count
+    assert "1 commentaire" in after

@@ -365,6 +365,16 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
             site_settings_dependency(request),
         ]
 
+    def listing_fragment(self, request, listing, *vary_on):
+        """How ``includes/article_list.html`` keeps ``listing``'s cards rendered: on this
+        index's page dependencies, per route (``vary_on``) and page number. A view the page
+        cache does not serve (a signed-in reader's) then renders no card and fetches none of
+        their rows; search results are never kept (one entry per query)."""
+        return {
+            "dependencies": self.cache_dependencies(request),
+            "key": ":".join(str(part) for part in (*vary_on, listing.number)),
+        }
+
     def serve(self, request, *args, **kwargs):
         if request.GET.get("q"):
             do_not_cache(request)  # one entry per search would only crowd the cache out
@@ -438,6 +448,9 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
             request,
             context_overrides={
                 "articles": listing,
+                "listing_fragment": None
+                if query
+                else self.listing_fragment(request, listing, "tag", tag.pk if tag else tag_slug),
                 "current_tag": tag,
                 "tag_slug": tag_slug,
                 "tags": self.tags(),
@@ -452,17 +465,16 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
         counted = f"author:{author.pk}"
         if i18n_enabled():
             author = localized([author], queryset=Author.objects.select_related("photo"))[0]
+        listing = paginate(
+            request, articles.for_listing(), keyed=True, count=self.listing_count(counted, articles)
+        )
         return self.render(
             request,
             template="wagtail_career/author_archive.html",
             context_overrides={
                 "author": author,
-                "articles": paginate(
-                    request,
-                    articles.for_listing(),
-                    keyed=True,
-                    count=self.listing_count(counted, articles),
-                ),
+                "articles": listing,
+                "listing_fragment": self.listing_fragment(request, listing, "author", author.pk),
             },
         )
 
