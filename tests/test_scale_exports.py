@@ -90,7 +90,12 @@ def test_the_export_reads_the_site_in_the_same_query_and_only_the_exported_colum
     _subscribers(SMALL)
     with CaptureQueriesContext(connection) as queries:
         _download(admin.get(INDEX, {"export": "csv"}))
-    (rows_query,) = [q["sql"] for q in queries if "newsletter_subscription" in q["sql"]]
+    # Besides the view's exists() probe (the query tried before the download starts).
+    (rows_query,) = [
+        q["sql"]
+        for q in queries
+        if "newsletter_subscription" in q["sql"] and not q["sql"].startswith('SELECT 1 AS "a"')
+    ]
     assert "JOIN" in rows_query and "wagtailcore_site" in rows_query
     assert "confirmation_sent_at" not in rows_query  # not exported
 

@@ -221,12 +221,17 @@ class StreamingExportMixin:
         return queryset
 
     def export_items(self, queryset):
-        """The objects to export, a chunk at a time. The first chunk is read here, inside
-        the view: a filter the database refuses fails before the download has started (an
-        error page, ``admin_lists.BadQueryIsA400Mixin``), not in the middle of it."""
-        items = self.get_export_queryset(queryset).iterator(chunk_size=self.export_chunk_size)
-        first = next(items, None)
-        return iter(()) if first is None else chain([first], items)
+        """The objects to export, a chunk at a time. The query is tried here first (one
+        ``exists()``), inside the view: a filter the database refuses fails before the
+        download has started (an error page, ``admin_lists.BadQueryIsA400Mixin``), not in the
+        middle of it. The server-side cursor opens only once the body is read, so a response
+        nobody reads holds none: left suspended, the garbage collector would close it at any
+        later moment, possibly in the middle of another query on the same connection, which
+        psycopg cannot interleave (the process would hang)."""
+        queryset = self.get_export_queryset(queryset)
+        if not queryset.exists():
+            return iter(())
+        return queryset.iterator(chunk_size=self.export_chunk_size)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # wagtail-modeladmin's writers loop over what they are given and use the queryset
