@@ -56,7 +56,9 @@ _database = dj_database_url.config(default="sqlite:///bench.sqlite3", conn_max_a
 _database["NAME"] = os.environ.get("BENCH_DATABASE_NAME", _database["NAME"])
 if _database["ENGINE"].endswith("sqlite3"):
     # Two gunicorn workers write (comments, signups): wait for the lock instead of failing.
-    _database["OPTIONS"] = {"timeout": 20}
+    # IMMEDIATE: a writing transaction takes the lock at BEGIN and waits for it, instead of
+    # failing at once when it must upgrade a read lock another writer blocks.
+    _database["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 DATABASES = {"default": _database}
 
 MEDIA_ROOT = os.environ.get("BENCH_MEDIA_ROOT", "/tmp/wagtail-career-bench-media")
