@@ -18,6 +18,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from benchmarks.measure import count_queries, get
 from benchmarks.timing import ratio, target
 from wagtail_career.cache import STATUS_HEADER, restricted_paths
 from wagtail_career.pages.models import ArticlePage
@@ -29,18 +30,6 @@ RENDER_RATIO = 1.5
 # Article pages cached before the republication, besides the one republished.
 CACHED_PAGES = 60
 PAGE_CACHE = "wagtail_career.cache.CareerPageCacheMiddleware"
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return response
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        get(client, url)
-    return len(queries)
 
 
 def article_at(url):

@@ -8,29 +8,16 @@ database, reported), with its size and its queries.
 import xml.etree.ElementTree as ET
 
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from benchmarks.measure import count_queries, get
 from benchmarks.timing import ratio, target
 from wagtail_career.sitemaps import SECTION, SECTION_URL_NAME
 
 RATIO_LIMIT = 10
 COLD_REPEAT = 5
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return response
-
-
-def queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        get(client, url)
-    return len(captured)
 
 
 def measure(site):
@@ -54,7 +41,7 @@ def measure(site):
         {"plain": plain, "sitemap": lambda: get(client, url)}, of="sitemap", to="plain"
     )
     cache.clear()
-    cold_queries = queries(client, url)
+    cold_queries = count_queries(client, url)
     content = get(client, url).content
     row = target("sitemap (first file), warm, vs a plain page", warm_ratio, RATIO_LIMIT)
     row.update(
@@ -64,7 +51,7 @@ def measure(site):
         urls=len(ET.fromstring(content).findall("s:url", NS)),
         files=files,
         queries_cold=cold_queries,
-        queries_warm=queries(client, url),
+        queries_warm=count_queries(client, url),
         url=url,
     )
     return [row]
