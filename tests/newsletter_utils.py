@@ -1,6 +1,12 @@
 """Helpers shared by the newsletter tests (plain functions, no fixtures)."""
 
 import re
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from wagtail_career.newsletter.models import Subscription
 
 SIGNUP_URL = "/career/newsletter/"
 THANKS_FR = "Merci!"
@@ -25,3 +31,17 @@ def link_in(text, kind):
     match = re.search(r"https?://[^/\s]+(/\S*newsletter/" + kind + r"/[\w-]+/)", text)
     assert match, text
     return match.group(1)
+
+
+def confirmed_subscriber(email, language="fr", days_ago=1):
+    """A subscriber of the default site who consented and confirmed ``days_ago`` days ago."""
+    when = timezone.now() - timedelta(days=days_ago)
+    return Subscription.objects.create(
+        site=Site.objects.get(),
+        email=email,
+        language=language,
+        status="confirmed",
+        consent_text="…",
+        consent_given_at=when,
+        confirmed_at=when,
+    )

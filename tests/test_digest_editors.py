@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Site
 
+from tests.newsletter_utils import confirmed_subscriber
 from tests.smtp import SMTPServer, use_smtp
 from wagtail_career.models import MailContent, OutgoingMail
 from wagtail_career.newsletter import digest
@@ -29,19 +30,6 @@ TOOLS = "/admin/career/digest/"
 PREVIEW = f"{TOOLS}preview/"
 SEND_TEST = f"{PREVIEW}send-test/"
 OUTBOX = "/admin/career/outbox/"
-
-
-def _confirmed(email_address, language="fr", days_ago=1):
-    when = timezone.now() - timedelta(days=days_ago)
-    return Subscription.objects.create(
-        site=Site.objects.get(),
-        email=email_address,
-        language=language,
-        status="confirmed",
-        consent_text="…",
-        consent_given_at=when,
-        confirmed_at=when,
-    )
 
 
 def _user(django_user_model, username, *codenames, email=None):
@@ -147,7 +135,7 @@ def test_the_preview_is_the_real_digest_and_records_nothing(
     admin, make_article, settings, django_capture_on_commit_callbacks
 ):
     settings.DEFAULT_FROM_EMAIL = "carriere@example.com"
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     make_article(title="Négocier son salaire & ses avantages", intro="Trois <conseils>")
     before = _state()
     with django_capture_on_commit_callbacks() as callbacks:
@@ -176,8 +164,8 @@ def test_the_preview_is_the_real_digest_and_records_nothing(
 
 
 def test_the_preview_by_language_and_section(admin, make_article):
-    _confirmed("lea@example.com", language="fr")
-    _confirmed("sam@example.com", language="en")
+    confirmed_subscriber("lea@example.com", language="fr")
+    confirmed_subscriber("sam@example.com", language="en")
     make_article(title="Un article tout neuf")
 
     french = admin.get(PREVIEW, {"language": "fr"}).content.decode()
@@ -196,7 +184,7 @@ def test_the_preview_by_language_and_section(admin, make_article):
 
 def test_the_preview_starts_after_the_last_digest_of_who_waited_longest(admin, make_article):
     first = make_article(title="Déjà envoyé")
-    subscription = _confirmed("lea@example.com", days_ago=3)
+    subscription = confirmed_subscriber("lea@example.com", days_ago=3)
     NewsletterDelivery.objects.create(
         subscription=subscription, sent_until=first.first_published_at
     )
@@ -238,7 +226,7 @@ def test_send_a_test_to_me_goes_to_the_editor_and_moves_no_watermark(
 ):
     editor = _user(django_user_model, "redac", "change_subscription", email="redac@example.com")
     client.force_login(editor)
-    subscription = _confirmed("lea@example.com")
+    subscription = confirmed_subscriber("lea@example.com")
     make_article(title="Négocier son salaire")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -282,8 +270,8 @@ def test_no_test_without_an_address_or_without_content(client, django_user_model
 
 def test_run_history_with_counts_and_a_run_with_its_batches(admin, make_article, settings):
     settings.WAGTAIL_CAREER_DIGEST_BATCH_SIZE = 1
-    _confirmed("lea@example.com")
-    _confirmed("sam@example.com")
+    confirmed_subscriber("lea@example.com")
+    confirmed_subscriber("sam@example.com")
     make_article(title="Le titre & la suite")
     call_command("send_career_digest", stdout=io.StringIO())
     run = DigestRun.objects.get()

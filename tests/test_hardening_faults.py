@@ -3,18 +3,15 @@ a database error in the middle of a digest. Re-running finishes the job without 
 
 import io
 import logging
-from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import DatabaseError, connection
-from django.utils import timezone
 from django_comments_xtd.models import XtdComment
-from wagtail.models import Site
 
 from tests.comments_helpers import POST_URL, form_data, set_policy
-from tests.newsletter_utils import SIGNUP_URL, signup_data
+from tests.newsletter_utils import SIGNUP_URL, confirmed_subscriber, signup_data
 from tests.smtp import Mailbox, SMTPServer, use_smtp
 from wagtail_career.comments.models import WhoCanComment
 from wagtail_career.models import OutgoingMail
@@ -126,23 +123,10 @@ def test_slow_smtp_times_out_logs_and_the_mail_is_retried(
     assert Subscription.objects.count() == 1
 
 
-def _confirmed(address):
-    when = timezone.now() - timedelta(days=1)
-    return Subscription.objects.create(
-        site=Site.objects.get(),
-        email=address,
-        language="fr",
-        status="confirmed",
-        consent_text="…",
-        consent_given_at=when,
-        confirmed_at=when,
-    )
-
-
 def test_database_error_in_the_middle_of_a_digest(make_article, smtp_server, settings, caplog):
     settings.WAGTAIL_CAREER_DIGEST_BATCH_SIZE = 1  # one batch per subscriber
     mailbox = smtp_server()
-    subscriptions = [_confirmed(f"abonne{n}@example.com") for n in range(3)]
+    subscriptions = [confirmed_subscriber(f"abonne{n}@example.com") for n in range(3)]
     make_article(title="Nouvel article")
     inserts = []
 

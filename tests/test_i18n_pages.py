@@ -18,12 +18,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from tests.comments_helpers import make_comment, make_user
-from tests.newsletter_utils import SIGNUP_URL, post_signup
+from tests.newsletter_utils import SIGNUP_URL, confirmed_subscriber, post_signup
 from wagtail_career.languages import hreflang, og_locale
 from wagtail_career.newsletter.digest import send_digest
 from wagtail_career.newsletter.models import Subscription
@@ -408,22 +407,9 @@ def test_the_moderation_list_shows_each_comments_language(client, pair, make_art
 # -- Newsletter ----------------------------------------------------------------------------
 
 
-def _confirmed(email, language):
-    when = timezone.now() - timezone.timedelta(days=1)
-    return Subscription.objects.create(
-        site=Site.objects.get(),
-        email=email,
-        language=language,
-        status="confirmed",
-        consent_text="…",
-        consent_given_at=when,
-        confirmed_at=when,
-    )
-
-
 def test_the_digest_sends_each_subscriber_their_languages_articles(pair, mailoutbox):
-    _confirmed("lea@example.com", "fr")
-    _confirmed("sam@example.com", "en")
+    confirmed_subscriber("lea@example.com", "fr")
+    confirmed_subscriber("sam@example.com", "en")
     assert send_digest() == 2
     mails = {mail.to[0]: mail for mail in mailoutbox}
     french, english = mails["lea@example.com"], mails["sam@example.com"]
@@ -447,7 +433,7 @@ def test_signup_keeps_the_active_language(client, db, django_capture_on_commit_c
 
 def test_editors_may_change_only_the_subscribers_language(client, db):
     client.force_login(make_user("admin", is_superuser=True, is_staff=True))
-    subscription = _confirmed("lea@example.com", "fr")
+    subscription = confirmed_subscriber("lea@example.com", "fr")
     url = f"/admin/wagtail_career_newsletter/subscription/edit/{subscription.pk}/"
     form = client.get(url).content.decode()
     assert 'name="language"' in form and 'name="email"' not in form

@@ -2,7 +2,6 @@
 
 import io
 import logging
-from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -11,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
-from tests.newsletter_utils import THANKS_FR, link_in, post_signup
+from tests.newsletter_utils import THANKS_FR, confirmed_subscriber, link_in, post_signup
 from tests.smtp import SMTPServer, free_port, use_smtp
 from wagtail_career.models import OutgoingMail
 from wagtail_career.newsletter.models import NewsletterDelivery, Subscription
@@ -33,19 +32,6 @@ def smtp(settings):
 @pytest.fixture
 def smtp_down(settings):
     use_smtp(settings, free_port(), timeout=2)  # nothing listens there
-
-
-def _confirmed(email_address, language="fr", days_ago=1):
-    when = timezone.now() - timedelta(days=days_ago)
-    return Subscription.objects.create(
-        site=Site.objects.get(),
-        email=email_address,
-        language=language,
-        status="confirmed",
-        consent_text="…",
-        consent_given_at=when,
-        confirmed_at=when,
-    )
 
 
 def test_how_it_will_be_checked(
@@ -100,11 +86,11 @@ def test_how_it_will_be_checked(
 
 def test_digest_only_sends_what_is_new_per_subscriber(smtp, make_article):
     make_article(title="Premier")
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     assert send_career_digest.enqueue().return_value == 1
     assert len(smtp.messages) == 1
     second = make_article(title="Deuxième")
-    sam = _confirmed("sam@example.com", language="en", days_ago=0)
+    sam = confirmed_subscriber("sam@example.com", language="en", days_ago=0)
     Subscription.objects.filter(pk=sam.pk).update(confirmed_at=second.first_published_at)
     assert send_career_digest.enqueue().return_value == 2
     by_recipient = {m["To"]: smtp.body(m) for m in smtp.messages[1:]}
@@ -122,16 +108,16 @@ def test_digest_only_sends_what_is_new_per_subscriber(smtp, make_article):
 
 def test_nothing_is_sent_when_nothing_is_new(smtp, make_article):
     make_article(title="Ancien")
-    _confirmed("lea@example.com", days_ago=0)
-    _confirmed("pending@example.com").__class__.objects.filter(email="pending@example.com").update(
-        status="pending"
-    )
+    confirmed_subscriber("lea@example.com", days_ago=0)
+    confirmed_subscriber("pending@example.com").__class__.objects.filter(
+        email="pending@example.com"
+    ).update(status="pending")
     assert send_career_digest.enqueue().return_value == 0
     assert smtp.messages == []
 
 
 def test_unpublished_and_pending_are_left_out(smtp, make_article):
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     make_article(title="Brouillon", publish=False)
     Subscription.objects.create(
         site=Site.objects.get(),
@@ -145,7 +131,7 @@ def test_unpublished_and_pending_are_left_out(smtp, make_article):
 
 def test_digest_resumes_after_an_smtp_failure(smtp, make_article, settings, caplog):
     settings.WAGTAIL_CAREER_MAIL_RETRY_DELAY = 0  # retry at once, for the test
-    subscribers = [_confirmed(f"s{n}@example.com") for n in range(3)]
+    subscribers = [confirmed_subscriber(f"s{n}@example.com") for n in range(3)]
     make_article(title="Nouveau")
     smtp.messages.clear()
     # The second message is refused: it stays in the outbox, the others leave.
@@ -184,8 +170,8 @@ def test_digest_query_count_does_not_grow_with_articles(smtp, make_article):
             send_career_digest.enqueue()
         return len(queries)
 
-    _confirmed("a@example.com")
-    _confirmed("b@example.com")
+    confirmed_subscriber("a@example.com")
+    confirmed_subscriber("b@example.com")
     make_article()
     run()  # warms the site-root cache
     make_article()
@@ -228,7 +214,7 @@ def test_signup_with_smtp_down_is_kept_logged_and_sent_once_smtp_is_back(
 
 def test_digest_with_smtp_down_loses_nothing(smtp_down, make_article, settings, caplog):
     settings.WAGTAIL_CAREER_MAIL_RETRY_DELAY = 0
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     article = make_article()
     with caplog.at_level(logging.ERROR):
         call_command("send_career_digest", stdout=io.StringIO(), stderr=io.StringIO())

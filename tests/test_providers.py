@@ -8,7 +8,6 @@ import base64
 import io
 import json
 import pathlib
-from datetime import timedelta
 
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
@@ -24,6 +23,7 @@ from wagtail.models import Site
 import wagtail_career
 from tests.comments_helpers import POST_URL, comments_of, form_data, make_comment, make_user
 from tests.comments_helpers import set_policy as set_comment_policy
+from tests.newsletter_utils import confirmed_subscriber
 from tests.smtp import SMTPServer, use_smtp
 from wagtail_career import outbox
 from wagtail_career.comments.models import CommentModeration
@@ -40,19 +40,6 @@ urlpatterns = [
 ]
 
 ANYMAIL_BACKEND = "anymail.backends.test.EmailBackend"
-
-
-def _confirmed(email_address, language="fr", days_ago=1):
-    when = timezone.now() - timedelta(days=days_ago)
-    return Subscription.objects.create(
-        site=Site.objects.get(),
-        email=email_address,
-        language=language,
-        status="confirmed",
-        consent_text="…",
-        consent_given_at=when,
-        confirmed_at=when,
-    )
 
 
 def _event(event_type, recipient="lea@example.com", **fields):
@@ -102,7 +89,7 @@ def test_nothing_in_the_package_sends_mail_around_djangos_backends():
 def test_an_anymail_backend_sends_the_digest_unchanged(settings, make_article):
     settings.EMAIL_BACKEND = ANYMAIL_BACKEND
     settings.DEFAULT_FROM_EMAIL = "carriere@example.com"
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     make_article(title="Négocier son salaire")
     call_command("send_career_digest", stdout=io.StringIO())
     assert OutgoingMail.objects.get(kind="digest").status == "sent"
@@ -128,8 +115,8 @@ def test_the_receiver_is_connected_to_anymails_tracking_signal():
 
 def test_a_hard_bounce_suppresses_the_address_and_the_digest_never_mails_it(settings, make_article):
     settings.EMAIL_BACKEND = ANYMAIL_BACKEND
-    bounced = _confirmed("lea@example.com")
-    other = _confirmed("sam@example.com")
+    bounced = confirmed_subscriber("lea@example.com")
+    other = confirmed_subscriber("sam@example.com")
     _send(_event("bounced", recipient="Lea@Example.COM", reject_reason="bounced"))
 
     bounced.refresh_from_db()
@@ -156,7 +143,7 @@ def test_digest_mail_still_waiting_for_a_suppressed_address_is_not_sent(
     settings, make_article, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = ANYMAIL_BACKEND
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     make_article(title="Un article")
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # a run whose mail cannot leave
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -202,7 +189,7 @@ def test_digest_mail_still_waiting_for_a_suppressed_address_is_not_sent(
     ],
 )
 def test_which_events_suppress(db, event_type, reject_reason, esp_event, reason):
-    subscription = _confirmed("lea@example.com")
+    subscription = confirmed_subscriber("lea@example.com")
     _send(_event(event_type, reject_reason=reject_reason, esp_event=esp_event))
     subscription.refresh_from_db()
     if reason is None:
@@ -214,7 +201,7 @@ def test_which_events_suppress(db, event_type, reject_reason, esp_event, reason)
 
 
 def test_an_event_without_recipient_changes_nothing(db):
-    _confirmed("lea@example.com")
+    confirmed_subscriber("lea@example.com")
     _send(_event("bounced", recipient=None))
     _send(_event("bounced", recipient="  "))
     assert not Suppression.objects.exists()
@@ -238,7 +225,7 @@ def test_a_new_confirmed_signup_lifts_a_bounce(db):
 def test_a_real_postmark_webhook_call_suppresses(client, settings, db):
     """The full path: the provider POSTs to anymail's webhook URL, with its basic auth."""
     settings.ANYMAIL = {"WEBHOOK_SECRET": "hook:s3cret"}
-    subscription = _confirmed("lea@example.com")
+    subscription = confirmed_subscriber("lea@example.com")
     body = {
         "RecordType": "Bounce",
         "Type": "HardBounce",
