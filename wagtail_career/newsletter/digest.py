@@ -343,22 +343,33 @@ class _Run:
         sections first published after their watermark; a page once even if two sections
         carry it."""
         delivery = getattr(subscription, "digest_delivery", None)
-        until = delivery.sent_until if delivery is not None else None
         found = self.items.get((subscription.site_id, subscription.language), {})
-        parts, seen = [], set()
-        for section in chosen_sections(subscription, self.sections):
-            items = []
-            for item in found.get(section.name, ()):
-                published = item.first_published_at
-                if item.pk in seen or published < subscription.confirmed_at:
-                    continue
-                if until is not None and published <= until:
-                    continue
-                seen.add(item.pk)
-                items.append(item)
-            if items:
-                parts.append((section, items))
-        return parts
+        return new_parts(
+            chosen_sections(subscription, self.sections),
+            lambda section: found.get(section.name, ()),
+            after=delivery.sent_until if delivery is not None else None,
+            not_before=subscription.confirmed_at,
+        )
+
+
+def new_parts(sections, items_of, after=None, not_before=None):
+    """``[(section, items)]``: each section's ``items_of(section)`` first published after
+    ``after`` (a subscriber's watermark) and not before ``not_before`` (their confirmation),
+    a page once even when two sections carry it; sections with nothing new left out."""
+    parts, seen = [], set()
+    for section in sections:
+        items = []
+        for item in items_of(section):
+            published = item.first_published_at
+            if item.pk in seen or (not_before is not None and published < not_before):
+                continue
+            if after is not None and published <= after:
+                continue
+            seen.add(item.pk)
+            items.append(item)
+        if items:
+            parts.append((section, items))
+    return parts
 
 
 def _fingerprint(subscription, parts, sections):

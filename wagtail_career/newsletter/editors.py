@@ -161,18 +161,11 @@ def next_parts(site, language, sections, since, watermark=None):
     ``watermark``, the page a subscriber last got), as the digest builds a subscriber's
     parts: a page once even when two sections carry it."""
     root = digest.language_root(site, language)
-    parts, seen = [], set()
-    for section in sections:
-        items = []
-        for item in section.get_items(site, root, language, since):
-            published = item.first_published_at
-            if item.pk in seen or (watermark is not None and published <= watermark):
-                continue
-            seen.add(item.pk)
-            items.append(item)
-        if items:
-            parts.append((section, items))
-    return parts
+    return digest.new_parts(
+        sections,
+        lambda section: section.get_items(site, root, language, since),
+        after=watermark,
+    )
 
 
 def _fill(rendered, marks, values, html):
