@@ -14,7 +14,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from tests.pages import ArticlePage, ArticlePageAuthor, CareerIndexPage, JobIndexPage, JobOfferPage
-from wagtail_career.cache import rate_limit_cache
+from wagtail_career.cache import rate_limit_cache, shared_cache
 from wagtail_career.employers.models import Employer
 from wagtail_career.models import Author
 
@@ -42,6 +42,18 @@ def _default_language(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def locmem_caches(settings):
+    """Local-memory caches for the tests that look at the stored keys (whatever backend the
+    run uses otherwise, e.g. Redis in CI's PostgreSQL pass)."""
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "wagtail_career_ratelimit")
+    }
+    shared_cache().clear()
+    yield
 
 
 @pytest.fixture

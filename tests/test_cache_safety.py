@@ -421,18 +421,6 @@ def test_rate_limits_survive_a_flood_of_page_entries(
 # --- 6. Fragments keyed by site and language ---------------------------------------------------
 
 
-@pytest.fixture
-def locmem_caches(settings):
-    """Local-memory caches for the tests that look at the stored keys (whatever backend the
-    run uses otherwise, e.g. Redis in CI's PostgreSQL pass)."""
-    settings.CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in ("default", "wagtail_career_ratelimit")
-    }
-    shared_cache().clear()
-    yield
-
-
 def fragment_keys(name):
     """The keys of the ``name`` fragments in the shared (local-memory) cache."""
     default = shared_cache()

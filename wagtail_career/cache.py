@@ -50,6 +50,8 @@ MESSAGES_COOKIE = "messages"
 STATUS_HEADER = "X-Career-Cache"
 # Set on the request by the middleware; a page adds its dependencies' tokens to it.
 REQUEST_ATTR = "_career_cache"
+SHARED_PAGES_ATTR = "_career_shared_pages"  # may_share's answers for the request's pages
+TOKENS_ATTR = "_career_tokens"  # the tokens a request's versions read (version)
 UNCACHEABLE_CONTROLS = {"private", "no-cache", "no-store"}
 # Used for rate limits when the site defines no cache of that alias: per process, but never
 # shared with (and so never evicted by) page entries.
@@ -172,11 +174,22 @@ def current_tokens(dependencies, extra_keys=()):
     return {key: values[key] for key in keys}, values
 
 
-def version(dependencies):
-    """A short digest of ``dependencies``' tokens: it changes when any of them is purged."""
-    tokens, _values = current_tokens(
-        sorted({dependency for dependency in dependencies if dependency})
-    )
+def version(dependencies, request=None):
+    """A short digest of ``dependencies``' tokens: it changes when any of them is purged.
+
+    With ``request``, each token is read once per request: a page's fragments share most of
+    their dependencies. A purge while the page renders then leaves what it stores under the
+    versions read before it, which no later request reads.
+    """
+    dependencies = {dependency for dependency in dependencies if dependency}
+    if request is None:
+        tokens = current_tokens(dependencies)[0]
+    else:
+        tokens = request.__dict__.setdefault(TOKENS_ATTR, {})
+        missing = [name for name in dependencies if _token_key(name) not in tokens]
+        if missing:
+            tokens.update(current_tokens(missing)[0])
+        tokens = {key: tokens[key] for key in map(_token_key, dependencies)}
     return hashlib.sha256(repr(sorted(tokens.items())).encode()).hexdigest()[:16]
 
 
@@ -216,7 +229,13 @@ def may_share(request, page=None):
         return False
     if page is None:
         return True
-    return bool(page.pk) and page.live and not is_private(page)
+    if not (page.pk and page.live):
+        return False
+    # Asked by every fragment of a page: answered once per request and page.
+    answers = request.__dict__.setdefault(SHARED_PAGES_ATTR, {})
+    if page.pk not in answers:
+        answers[page.pk] = not is_private(page)
+    return answers[page.pk]
 
 
 # --- Values ---------------------------------------------------------------------------------
@@ -337,7 +356,8 @@ def add_dependencies(request, dependencies):
 
 
 def depend_on(request, page, dependencies, query_params=()):
-    """Record that the response to ``request`` shows ``page`` built on ``dependencies``.
+    """Record that the response to ``request`` shows ``page`` built on ``dependencies`` (a
+    list, or a function returning one, called only when the response may be stored).
 
     Career pages (and their parts) call this before they read the database, so a purge
     that happens while the page renders leaves the stored response stale rather than the
@@ -352,6 +372,8 @@ def depend_on(request, page, dependencies, query_params=()):
         do_not_cache(request)
         return
     entry.query_params |= set(query_params)
+    if callable(dependencies):
+        dependencies = dependencies()
     entry.tokens.update(current_tokens([*page_dependencies(page), *dependencies])[0])
 
 

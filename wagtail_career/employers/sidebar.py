@@ -77,7 +77,7 @@ article_part = ArticlePart(
 
 def employer_directory(index, request):
     """The ``employers/`` route of every career index: all recruiting employers."""
-    depend_on(request, index, employer_dependencies(request))
+    depend_on(request, index, lambda: employer_dependencies(request))
     return index.render(
         request,
         template="wagtail_career/employer_directory.html",

@@ -301,7 +301,7 @@ class JobIndexPageMixin(RoutablePageMixin, models.Model):
         if request.GET.get("q"):
             do_not_cache(request)  # one entry per search would only crowd the cache out
         else:
-            depend_on(request, self, self.cache_dependencies(request), views.QUERY_PARAMS)
+            depend_on(request, self, lambda: self.cache_dependencies(request), views.QUERY_PARAMS)
         return super().serve(request, *args, **kwargs)
 
     def career_head_metadata(self, request, context):
@@ -553,7 +553,7 @@ class JobOfferPageMixin(models.Model):
         ]
 
     def serve(self, request, *args, **kwargs):
-        depend_on(request, self, self.cache_dependencies(request))
+        depend_on(request, self, lambda: self.cache_dependencies(request))
         return offer_page.serve(self, request, super().serve, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

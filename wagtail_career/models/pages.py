@@ -39,6 +39,7 @@ from ..cache import (
     do_not_cache,
     get_values,
     listing_dependency,
+    may_share,
     page_dependencies,
     recent_dependency,
     restricted_paths,
@@ -77,6 +78,8 @@ INDEX_QUERY_PARAMS = ("page", "tag")
 LISTING_VALUES = "listing"
 # The cache namespace of the articles' related ids by shared tags (related_by_tags).
 RELATED_BY_TAGS = "related_by_tags"
+# The cache namespace of what an article's view shows besides its fields (shown_relations).
+SHOWN_RELATIONS = "article_relations"
 
 
 def page_model():
@@ -379,7 +382,7 @@ class CareerIndexPageMixin(RoutablePageMixin, models.Model):
         if request.GET.get("q"):
             do_not_cache(request)  # one entry per search would only crowd the cache out
         else:
-            depend_on(request, self, self.cache_dependencies(request), INDEX_QUERY_PARAMS)
+            depend_on(request, self, lambda: self.cache_dependencies(request), INDEX_QUERY_PARAMS)
         return super().serve(request, *args, **kwargs)
 
     def author_archive_url(self, author, request=None):
@@ -756,8 +759,10 @@ class ArticlePageMixin(models.Model):
         """The dependencies of the article's cached fragments (``{% careercache %}``)."""
         own = page_dependencies(self)
         return {
-            # The share links: the page's URL and title, as the site's settings choose them.
-            "share": [*own, site_settings_dependency(request)],
+            # The byline and meta line (a comment purges the article's own dependency).
+            "header": [*own, AUTHORS],
+            # The signature, tags and share links (the site's settings choose the links).
+            "footer": [*own, AUTHORS, site_settings_dependency(request)],
             "related": [
                 *own,
                 *self.related_dependencies(),
@@ -768,9 +773,37 @@ class ArticlePageMixin(models.Model):
             "hero": own,
         }
 
+    def read_relations(self):
+        """The article's tags and its authors in the active language (two queries)."""
+        authors = localized(item.author for item in self.article_authors.select_related("author"))
+        return {"tags": list(self.tags.all()), "authors": authors}
+
+    def shown_relations(self, request):
+        """What a view of the article shows besides its own fields: its tags and byline
+        authors. For a live page anyone may see, read from the cache until the page is
+        published again or an author changes; for a preview, a revision or a private page
+        from what ``self`` holds, never shared (a preview's tags are the editor's unsaved
+        ones). Also fills ``tag_list``."""
+        if "tag_list" in self.__dict__ and "_career_byline" in self.__dict__:
+            return {"tags": self.tag_list, "authors": self.__dict__["_career_byline"]}
+        if may_share(request, self):
+            dependencies = [*page_dependencies(self), AUTHORS]
+            ident = f"{self.pk}:{translation.get_language()}:{version(dependencies, request)}"
+            relations = get_values(
+                SHOWN_RELATIONS, [ident], lambda idents: {ident: self.read_relations()}
+            )[ident]
+        else:
+            relations = self.read_relations()
+        self.__dict__["tag_list"] = relations["tags"]
+        self.__dict__["_career_byline"] = relations["authors"]
+        return relations
+
     def serve(self, request, *args, **kwargs):
+        self.shown_relations(request)
         query_params = [param for part in article_parts() for param in part.query_params]
-        depend_on(request, self, self.cache_dependencies(request), query_params)
+        # A callable: the dependencies are worked out only when the page cache stores the
+        # response (a signed-in reader's view, or a site without the middleware, skips it).
+        depend_on(request, self, lambda: self.cache_dependencies(request), query_params)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -778,9 +811,7 @@ class ArticlePageMixin(models.Model):
         context["base_template"] = get_setting("BASE_TEMPLATE")
         # The parent, whose URL prefixes every author archive link.
         context["career_index"] = self.career_index
-        context["authors"] = localized(
-            item.author for item in self.article_authors.select_related("author")
-        )
+        context["authors"] = self.shown_relations(request)["authors"]
         annotate_articles([self])
         # Read only when a cached fragment is rebuilt (the template's {% careercache %}).
         # Lazy: PageQuerySet.public() queries the view restrictions when called, and the

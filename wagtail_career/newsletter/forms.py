@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -182,12 +183,18 @@ def form_context(request, form=None, done=False, heading="", text="", button_lab
         NewsletterSettings.for_request(request) if site else NewsletterSettings()
     ).get_newsletter_texts()
     if form is None:
-        form = SignupForm(site=site, box=box_number(request), initial={"source": request.path})
+        box = box_number(request)
+        # Lazy: the blank form is built only when its cached fragment is rendered again.
+        form = SimpleLazyObject(
+            lambda: SignupForm(site=site, box=box, initial={"source": request.path})
+        )
+    else:
+        box = form.box
     return {
         "request": request,
         "newsletter_form": form,
         "newsletter_done": done,
-        "newsletter_box": form.box,
+        "newsletter_box": box,
         "heading": heading or texts["heading"],
         "text": text or texts["text"],
         "button_label": button_label or texts["button_label"],

@@ -67,9 +67,7 @@ class Subscription(models.Model):
         ordering = ["-consent_given_at", "-pk"]
         indexes = [
             # The admin list's default order: its first page without sorting every row.
-            models.Index(
-                fields=["-consent_given_at", "-id"], name="wagtail_career_subs_order"
-            ),
+            models.Index(fields=["-consent_given_at", "-id"], name="wagtail_career_subs_order"),
         ]
         constraints = [
             models.UniqueConstraint(

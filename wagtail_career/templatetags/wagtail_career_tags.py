@@ -53,7 +53,7 @@ class CareerCacheNode(WagtailCacheNode):
         site = Site.find_for_request(request)
         dependencies = list(self.dependencies.resolve(context) or [])
         key_parts = [
-            cache.version(dependencies),
+            cache.version(dependencies, request),
             site.pk if site else "",
             translation.get_language(),
             getattr(page, "cache_key", ""),
