@@ -203,11 +203,12 @@ class ArticlePageQuerySet(PageQuerySet):
                 attach_card_pictures(rows)
 
     def for_feed(self):
-        """Everything a feed item shows (no images), in a fixed number of queries."""
+        """Everything a feed item shows (its tags as categories, no image), in a fixed
+        number of queries."""
         return (
             self.with_display_date()
             .with_localized_authors()
-            .prefetch_related(*listing_prefetches(self.model, images=False))
+            .prefetch_related(*listing_prefetches(self.model, images=False), "tags")
         )
 
 
@@ -263,14 +264,14 @@ def find_author(slug):
 
 
 def listing_prefetches(article_model, images=True):
-    """Prefetches for a list of articles: authors, tags and (optionally) card images."""
+    """Prefetches for a list of article cards: authors and (optionally) card images (a card
+    shows no tag)."""
     author_link_model = article_model._meta.get_field("article_authors").related_model
     prefetches = [
         Prefetch(
             "article_authors",
             queryset=author_link_model.objects.select_related("author").order_by("sort_order"),
         ),
-        "tags",
     ]
     if images:
         prefetches.append(
@@ -694,14 +695,13 @@ class ArticlePageMixin(models.Model):
         if not ids:
             return []
         model = self.listing_model()
-        # What a card shows, as for_listing() fetches it, but its tags (a card shows none).
-        prefetches = [prefetch for prefetch in listing_prefetches(model) if prefetch != "tags"]
+        # What a card shows, as for_listing() fetches it.
         cards = (
             model.objects.filter(pk__in=ids)
             .defer_streamfields()
             .with_annotations()
             .with_localized_authors()
-            .prefetch_related(*prefetches)
+            .prefetch_related(*listing_prefetches(model))
         )
         cards = {card.pk: card for card in cards}
         return [cards[pk] for pk in ids if pk in cards]

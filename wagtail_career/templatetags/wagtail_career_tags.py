@@ -116,6 +116,20 @@ def author_archive_url(context, author):
     return index_page.author_archive_url(author, context.get("request"))
 
 
+@register.filter("career_srcset")
+def srcset(renditions):
+    """``renditions`` (widths ascending) as a ``srcset`` value, each width once: Wagtail
+    never upscales, so an original narrower than the widest size gives several renditions of
+    its own width, and a srcset with a width twice is invalid HTML (Wagtail issue #12389).
+    In Python: a template loop over every card's six renditions cost more than the card."""
+    widths, candidates = set(), []
+    for rendition in renditions or ():
+        if rendition.width not in widths:
+            widths.add(rendition.width)
+            candidates.append(f"{rendition.url} {rendition.width}w")
+    return ", ".join(candidates)
+
+
 @register.filter
 def elided_page_range(paginator, number):
     """Page numbers around ``number`` with "…" gaps, so 100 pages stay a short list."""
