@@ -53,7 +53,7 @@ bench: $(INSTALLED)
 ## make bench-scale: the targets at real size (README, "At real size"): a bulk-built site of
 ## 10,000 articles, 100,000 comments and 100,000 subscribers (SQLite; PostgreSQL with
 ## DATABASE_URL, as the figures in the README), every target a ratio measured in one run;
-## writes benchmarks/results/scale.json. About 10 minutes on 2 cores.
+## writes benchmarks/results/scale.json. About 4 minutes on 2 cores (PostgreSQL).
 bench-scale: $(INSTALLED)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) -m benchmarks.scale
