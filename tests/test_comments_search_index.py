@@ -38,8 +38,7 @@ def searched(term):
     )
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_creates_and_drops_the_indexes():
+def test_the_migration_creates_and_drops_the_indexes(db):
     assert trigram_indexes() == INDEXES
     executor = MigrationExecutor(connection)
     try:
