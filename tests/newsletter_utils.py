@@ -33,8 +33,9 @@ def link_in(text, kind):
     return match.group(1)
 
 
-def confirmed_subscriber(email, language="fr", days_ago=1):
-    """A subscriber of the default site who consented and confirmed ``days_ago`` days ago."""
+def confirmed_subscriber(email, language="fr", days_ago=1, **fields):
+    """A subscriber of the default site who consented and confirmed ``days_ago`` days ago
+    (``fields``: e.g. the ``sections`` they chose)."""
     when = timezone.now() - timedelta(days=days_ago)
     return Subscription.objects.create(
         site=Site.objects.get(),
@@ -44,4 +45,5 @@ def confirmed_subscriber(email, language="fr", days_ago=1):
         consent_text="…",
         consent_given_at=when,
         confirmed_at=when,
+        **fields,
     )

@@ -4,12 +4,9 @@ answers (410 Gone, noindex, no JSON-LD), even from the page cache."""
 
 import json
 import re
-import time
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 from decimal import Decimal
 from html import escape, unescape
-from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -24,6 +21,7 @@ from django.utils.translation import gettext, trans_real
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import querydict_from_html
 
+from tests.clock import later
 from tests.pages import JobOfferPage
 from tests.test_i18n_acceptance import translate_page
 from wagtail_career.cache import STATUS_HEADER, shared_cache
@@ -454,17 +452,6 @@ def test_a_closed_offer_is_in_no_sitemap(client, full_offer):
     assert full_offer.get_sitemap_urls(request) == []
     shared_cache().clear()  # close() moved the closing, not the clock its token expires on
     assert "/emplois/conseillere/" not in client.get("/sitemap.xml").content.decode()
-
-
-@contextmanager
-def later(seconds):
-    """The clock (Django's and the cache's) ``seconds`` ahead."""
-    real_time, real_now = time.time, timezone.now
-    with (
-        mock.patch("time.time", lambda: real_time() + seconds),
-        mock.patch("django.utils.timezone.now", lambda: real_now() + timedelta(seconds=seconds)),
-    ):
-        yield
 
 
 @pytest.fixture

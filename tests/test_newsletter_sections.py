@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from wagtail.models import Locale, Site
 
-from tests.newsletter_utils import SIGNUP_URL, link_in, post_signup
+from tests.newsletter_utils import SIGNUP_URL, confirmed_subscriber, link_in, post_signup
 from tests.smtp import SMTPServer, use_smtp
 from tests.test_html_validity import require_checker
 from wagtail_career.jobs.models import Workplace
@@ -44,18 +44,8 @@ def smtp(settings):
         yield server.mailbox
 
 
-def _confirmed(address, sections=(), language="en", days_ago=1):
-    when = timezone.now() - timedelta(days=days_ago)
-    return Subscription.objects.create(
-        site=Site.objects.get(),
-        email=address,
-        language=language,
-        status="confirmed",
-        sections=list(sections),
-        consent_text="…",
-        consent_given_at=when,
-        confirmed_at=when,
-    )
+def _confirmed(address, sections=(), language="en"):
+    return confirmed_subscriber(address, language=language, sections=list(sections))
 
 
 def _digest():

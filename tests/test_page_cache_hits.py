@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from tests.test_cache_safety import turn_page_cache_on
 from wagtail_career import cache as career_cache
 from wagtail_career.cache import STATUS_HEADER, shared_cache
 
-MIDDLEWARE = "wagtail_career.cache.CareerPageCacheMiddleware"
 CACHE_METHODS = (
     "get",
     "get_many",
@@ -27,9 +27,7 @@ CACHE_METHODS = (
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
-    middleware = list(settings.MIDDLEWARE)
-    middleware.insert(middleware.index("django.middleware.common.CommonMiddleware") + 1, MIDDLEWARE)
-    settings.MIDDLEWARE = middleware
+    turn_page_cache_on(settings)
 
 
 @pytest.fixture

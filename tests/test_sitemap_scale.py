@@ -3,11 +3,8 @@ whatever the number of pages, no StreamField column read, kept in the cache and 
 the pages, split into a sitemap index and files past ``WAGTAIL_CAREER_SITEMAP_LIMIT``, and
 the same entries as Wagtail's own view."""
 
-import time
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -18,6 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, PageViewRestriction
+
+from tests.clock import later
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 BASE = "http://localhost"
@@ -173,17 +172,6 @@ def test_past_the_limit_an_index_of_valid_files(client, settings, make_articles)
     assert found == everything
     assert client.get("/sitemap-pages.xml?p=4").status_code == 404
     assert client.get("/sitemap-other.xml").status_code == 404
-
-
-@contextmanager
-def later(seconds):
-    """The clock (Django's and the cache's) ``seconds`` ahead."""
-    real_time, real_now = time.time, timezone.now
-    with (
-        mock.patch("time.time", lambda: real_time() + seconds),
-        mock.patch("django.utils.timezone.now", lambda: real_now() + timedelta(seconds=seconds)),
-    ):
-        yield
 
 
 def test_a_cached_sitemap_drops_an_offer_at_its_closing_second(client, settings, make_offer):

@@ -783,9 +783,9 @@ class ArticlePageMixin(models.Model):
         authors. For a live page anyone may see, read from the cache until the page is
         published again or an author changes; for a preview, a revision or a private page
         from what ``self`` holds, never shared (a preview's tags are the editor's unsaved
-        ones). Also fills ``tag_list``."""
-        if "tag_list" in self.__dict__ and "_career_byline" in self.__dict__:
-            return {"tags": self.tag_list, "authors": self.__dict__["_career_byline"]}
+        ones). Also fills ``tag_list`` and ``authors``."""
+        if "tag_list" in self.__dict__ and "_career_authors" in self.__dict__:
+            return {"tags": self.tag_list, "authors": self.authors}
         if may_share(request, self):
             dependencies = [*page_dependencies(self), AUTHORS]
             ident = f"{self.pk}:{translation.get_language()}:{version(dependencies, request)}"
@@ -795,7 +795,7 @@ class ArticlePageMixin(models.Model):
         else:
             relations = self.read_relations()
         self.__dict__["tag_list"] = relations["tags"]
-        self.__dict__["_career_byline"] = relations["authors"]
+        self.__dict__["_career_authors"] = relations["authors"]
         return relations
 
     def serve(self, request, *args, **kwargs):
